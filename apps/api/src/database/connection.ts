@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseLocation } from '../config.js';
+import type { Database, DatabaseHandle } from './database.js';
+import { registerSqliteFunctions } from './dialect.js';
+
+export function openDatabase(location: DatabaseLocation): DatabaseHandle {
+  return location.dialect === 'sqlite' ? openSqlite(location.filename) : openPostgres(location);
+}
+
+function openSqlite(filename: string): DatabaseHandle {
+  if (filename !== ':memory:') mkdirSync(path.dirname(filename), { recursive: true });
+  const connection = new SqliteDatabase(filename);
+  // WAL lets readers run beside the one writer; NORMAL sync is durable across process crashes in WAL mode.
+  if (filename !== ':memory:') connection.pragma('journal_mode = WAL');
+  connection.pragma('synchronous = NORMAL');
+  connection.pragma('foreign_keys = ON');
+  // Another process (the CLI, a worker) may hold the write lock briefly; wait instead of failing.
+  connection.pragma('busy_timeout = 5000');
+  registerSqliteFunctions(connection);
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: connection }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+}
+
+/** PostgreSQL returns int8 and numeric as strings by default; our counts and ids fit in a double. */
+const postgresTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return (value: string) => Number(value);
+    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+  }) as typeof pg.types.getTypeParser,
+};
+
+function openPostgres(location: Extract<DatabaseLocation, { dialect: 'postgres' }>): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: location.connectionString,
+    max: location.poolSize,
+    types: postgresTypes,
+    ...(location.schema ? { options: `-c search_path=${location.schema}` } : {}),
+  });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return { db, dialect: 'postgres', destroy: () => db.destroy() };
+}

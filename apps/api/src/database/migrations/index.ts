@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as createOrganizations from './20261204T1000-create-organizations.js';
+
+/**
+ * Every migration, in order, for both dialects. Registered explicitly (no directory scan) so a
+ * bundled or compiled server runs exactly the list it was built with.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '20261204T1000-create-organizations': createOrganizations,
+};

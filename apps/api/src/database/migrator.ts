@@ -1,0 +1,23 @@
+import { Migrator, type Kysely, type MigrationResult } from 'kysely';
+import type { Database } from './database.js';
+import { migrations } from './migrations/index.js';
+
+export interface MigrationReport {
+  /** Names of the migrations this run applied, in order; empty when the schema was current. */
+  readonly applied: readonly string[];
+}
+
+/**
+ * Brings the schema to the latest version. Safe to run from several processes at once: Kysely
+ * holds a lock table while it migrates, so each migration runs exactly once.
+ */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve({ ...migrations }) } });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  const failed = results.find((result: MigrationResult) => result.status === 'Error');
+  if (error !== undefined) {
+    const name = failed ? ` "${failed.migrationName}"` : '';
+    throw new Error(`Migration${name} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return { applied: results.filter((result) => result.status === 'Success').map((result) => result.migrationName) };
+}

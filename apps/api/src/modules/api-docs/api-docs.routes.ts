@@ -1,0 +1,59 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyTypeBox } from '../../server.js';
+import { hoistNamedSchemas, markNamedSchemas } from './openapi-document.js';
+
+const description = `The OpenPatrol External API: plan patrols, cleaning rounds and inspections, and follow
+their execution.
+
+Authenticate with \`Authorization: Bearer <token>\`; an Owner creates tokens in the admin app under
+Management → External API. Instants are ISO-8601 UTC with milliseconds, ids are UUIDs, absent values
+are \`null\`. Every error is RFC 9457 \`application/problem+json\`.`;
+
+/**
+ * Must be registered before any documented route: @fastify/swagger collects routes as they are
+ * added.
+ */
+export async function registerOpenApi(app: FastifyTypeBox, { version }: { version: string }): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'OpenPatrol API', version, description, license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' } },
+      // Routes live under /api; the document's paths are relative to it, as in the seed guide.
+      servers: [{ url: '/api', description: 'This server' }],
+      tags: [{ name: 'System', description: 'Health and service information.' }],
+      components: {
+        securitySchemes: {
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An External API token (`opk_…`) created by an Owner.',
+          },
+        },
+      },
+      security: [{ bearerAuth: [] }],
+    },
+    transform: ({ schema, url }) => ({ schema: markNamedSchemas(schema), url }),
+    transformObject: (documentObject) =>
+      'openapiObject' in documentObject ? hoistNamedSchemas(documentObject.openapiObject) : documentObject.swaggerObject,
+  });
+}
+
+/** The interactive reference at /api/docs, served from the package's own assets (no CDN). */
+export async function registerApiDocsRoutes(app: FastifyTypeBox): Promise<void> {
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: {
+      deepLinking: true,
+      tryItOutEnabled: true,
+      persistAuthorization: true,
+      displayRequestDuration: true,
+      // The public validator badge would call out to the internet.
+      validatorUrl: null,
+    },
+    theme: { title: 'OpenPatrol API' },
+    staticCSP: true,
+  });
+}

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import type { Dependencies } from './dependencies.js';
+import { registerApiDocsRoutes, registerOpenApi } from './modules/api-docs/api-docs.routes.js';
+import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { registerMetricsRoutes } from './modules/metrics/metrics.routes.js';
+import { registerWebAppRoutes } from './modules/web-apps/web-apps.routes.js';
+import { registerProblemHandling } from './shared/problem-handler.js';
+
+export type FastifyTypeBox = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** A caller-supplied request id is kept (so logs join up across services) only if it looks sane. */
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+function generateRequestId(request: IncomingMessage): string {
+  const supplied = request.headers['x-request-id'];
+  return typeof supplied === 'string' && REQUEST_ID_PATTERN.test(supplied) ? supplied : randomUUID();
+}
+
+/** Builds the HTTP server from its dependencies; does not listen. */
+export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> {
+  // Widened to Fastify's logger type, so route and plugin types do not depend on pino's.
+  const loggerInstance: FastifyBaseLogger = deps.logger;
+  const app = Fastify({
+    loggerInstance,
+    genReqId: generateRequestId,
+    bodyLimit: deps.config.bodyLimitBytes,
+    // In-flight requests finish on close; idle keep-alive sockets do not hold shutdown up.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // TypeBox's compiler validates without mutating: unknown body fields are rejected, never stripped.
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  registerProblemHandling(app, { bodyLimitBytes: deps.config.bodyLimitBytes });
+  registerMetricsRoutes(app, deps);
+  await registerOpenApi(app, { version: deps.version });
+
+  registerHealthRoutes(app, deps);
+
+  await registerApiDocsRoutes(app);
+  await registerWebAppRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase } from '../database/connection.js';
+import type { DatabaseHandle } from '../database/database.js';
+import { migrateToLatest } from '../database/migrator.js';
+
+/**
+ * A fresh, migrated database for one test file. SQLite in memory by default; with
+ * TEST_DATABASE_URL=postgres://… a new PostgreSQL schema that is dropped again on destroy, so
+ * test files can run in parallel against one server without seeing each other's rows.
+ */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const handle = openDatabase({ dialect: 'sqlite', filename: ':memory:' });
+    await migrateToLatest(handle.db);
+    return handle;
+  }
+
+  const schema = `test_${process.pid}_${randomBytes(6).toString('hex')}`;
+  await runAdminStatement(url, `create schema ${schema}`);
+  const handle = openDatabase({ dialect: 'postgres', connectionString: url, schema, poolSize: 4 });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    destroy: async () => {
+      await handle.destroy();
+      await runAdminStatement(url, `drop schema ${schema} cascade`);
+    },
+  };
+}
+
+export function isTestingPostgres(): boolean {
+  return Boolean(process.env.TEST_DATABASE_URL);
+}
+
+async function runAdminStatement(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
