@@ -73,8 +73,11 @@ async function migrate(config: Config): Promise<number> {
   const logger = createLogger(config);
   const database = openDatabase(config.database);
   try {
-    const { applied } = await migrateToLatest(database.db);
-    logger.info({ applied }, applied.length > 0 ? `applied ${applied.length} migration(s)` : 'database schema is current');
+    const { applied } = await migrateToLatest(database);
+    logger.info(
+      { applied },
+      applied.length > 0 ? `applied ${applied.length} migration(s)` : 'database schema is current',
+    );
     return 0;
   } catch (error) {
     logger.error({ err: error }, 'migration failed');
@@ -88,7 +91,7 @@ async function serve(config: Config): Promise<number> {
   const deps = createDependencies(config);
   const { logger } = deps;
   try {
-    const { applied } = await migrateToLatest(deps.database.db);
+    const { applied } = await migrateToLatest(deps.database);
     if (applied.length > 0) logger.info({ applied }, `applied ${applied.length} migration(s)`);
   } catch (error) {
     logger.error({ err: error }, 'migration failed; not starting');
@@ -105,7 +108,10 @@ async function serve(config: Config): Promise<number> {
     await deps.close();
     return 1;
   }
-  logger.info({ publicUrl: config.publicUrl, database: config.database.dialect }, 'OpenPatrol is ready');
+  logger.info(
+    { publicUrl: config.publicUrl, database: config.database.dialect },
+    'OpenPatrol is ready',
+  );
 
   return new Promise<number>((resolve) => {
     const shutdown = (signal: NodeJS.Signals) => {
@@ -116,8 +122,12 @@ async function serve(config: Config): Promise<number> {
         process.exit(1);
       }, config.shutdownTimeoutMs);
       forced.unref();
+      // Node closes idle keep-alive sockets once, when close() is called; a socket whose response
+      // finishes afterwards would linger until its keep-alive timeout, so sweep until closed.
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
       void app
         .close()
+        .finally(() => clearInterval(sweep))
         .then(() => deps.close())
         .then(() => {
           clearTimeout(forced);

@@ -8,13 +8,20 @@ describe('loadConfig', () => {
     const config = loadConfig({}, '/srv/openpatrol');
     assert.equal(config.port, 8080);
     assert.equal(config.host, '0.0.0.0');
-    assert.deepEqual(config.database, { dialect: 'sqlite', filename: path.join('/srv/openpatrol/data', 'openpatrol.db') });
+    assert.deepEqual(config.database, {
+      dialect: 'sqlite',
+      filename: path.join('/srv/openpatrol/data', 'openpatrol.db'),
+    });
     assert.equal(config.logLevel, 'info');
     assert.equal(config.publicUrl, 'http://localhost:8080');
   });
 
   it('selects PostgreSQL from a postgres:// DATABASE_URL', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/openpatrol', DATABASE_SCHEMA: 'tenant_a', DATABASE_POOL_SIZE: '20' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@db:5432/openpatrol',
+      DATABASE_SCHEMA: 'tenant_a',
+      DATABASE_POOL_SIZE: '20',
+    });
     assert.deepEqual(config.database, {
       dialect: 'postgres',
       connectionString: 'postgres://u@db:5432/openpatrol',
@@ -24,7 +31,10 @@ describe('loadConfig', () => {
   });
 
   it('reads numbers and resolves a sqlite: path against the working directory', () => {
-    const config = loadConfig({ PORT: '9000', DATABASE_URL: 'sqlite:var/op.db', PUBLIC_URL: 'https://patrol.example.com/' }, '/srv');
+    const config = loadConfig(
+      { PORT: '9000', DATABASE_URL: 'sqlite:var/op.db', PUBLIC_URL: 'https://patrol.example.com/' },
+      '/srv',
+    );
     assert.equal(config.port, 9000);
     assert.deepEqual(config.database, { dialect: 'sqlite', filename: '/srv/var/op.db' });
     assert.equal(config.publicUrl, 'https://patrol.example.com');

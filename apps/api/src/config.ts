@@ -9,32 +9,64 @@ import { describeSchemaErrors } from './shared/validation.js';
  * configuration: SQLite under ./data, port 8080.
  */
 export const EnvironmentSchema = Type.Object({
-  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080, description: 'TCP port to listen on.' }),
+  PORT: Type.Integer({
+    minimum: 0,
+    maximum: 65535,
+    default: 8080,
+    description: 'TCP port to listen on.',
+  }),
   HOST: Type.String({ minLength: 1, default: '0.0.0.0', description: 'Interface to listen on.' }),
   DATABASE_URL: Type.Optional(
     Type.String({
       minLength: 1,
-      description: 'postgres://… for PostgreSQL, sqlite:<path> for a SQLite file. Default: SQLite in DATA_DIR.',
+      description:
+        'postgres://… for PostgreSQL, sqlite:<path> for a SQLite file. Default: SQLite in DATA_DIR.',
     }),
   ),
   DATABASE_SCHEMA: Type.Optional(
-    Type.String({ pattern: '^[a-z_][a-z0-9_]{0,62}$', description: 'PostgreSQL schema to use instead of public.' }),
+    Type.String({
+      pattern: '^[a-z_][a-z0-9_]{0,62}$',
+      description: 'PostgreSQL schema to use instead of public.',
+    }),
   ),
-  DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 500, default: 10, description: 'PostgreSQL connections per process.' }),
-  DATA_DIR: Type.String({ minLength: 1, default: './data', description: 'Directory for the SQLite database and media.' }),
-  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
-  PUBLIC_URL: Type.Optional(Type.String({ description: 'The URL people and integrators use to reach this server.' })),
-  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1_048_576, description: 'Largest accepted JSON body.' }),
+  DATABASE_POOL_SIZE: Type.Integer({
+    minimum: 1,
+    maximum: 500,
+    default: 10,
+    description: 'PostgreSQL connections per process.',
+  }),
+  DATA_DIR: Type.String({
+    minLength: 1,
+    default: './data',
+    description: 'Directory for the SQLite database and media.',
+  }),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    default: 'info',
+  }),
+  PUBLIC_URL: Type.Optional(
+    Type.String({ description: 'The URL people and integrators use to reach this server.' }),
+  ),
+  BODY_LIMIT_BYTES: Type.Integer({
+    minimum: 1024,
+    default: 1_048_576,
+    description: 'Largest accepted JSON body.',
+  }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({
     minimum: 0,
     default: 10_000,
-    description: 'How long in-flight requests may take to finish after SIGTERM before the process exits.',
+    description:
+      'How long in-flight requests may take to finish after SIGTERM before the process exits.',
   }),
 });
 
 export type DatabaseLocation =
   | { readonly dialect: 'sqlite'; readonly filename: string }
-  | { readonly dialect: 'postgres'; readonly connectionString: string; readonly schema: string | undefined; readonly poolSize: number };
+  | {
+      readonly dialect: 'postgres';
+      readonly connectionString: string;
+      readonly schema: string | undefined;
+      readonly poolSize: number;
+    };
 
 export interface Config {
   readonly port: number;
@@ -64,7 +96,9 @@ const settingNames = new Set(Object.keys(EnvironmentSchema.properties));
 export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): Config {
   // Empty variables count as unset: `PORT= npm start` should mean "default", not "invalid".
   const provided = Object.fromEntries(
-    Object.entries(env).filter(([name, value]) => settingNames.has(name) && value !== undefined && value !== ''),
+    Object.entries(env).filter(
+      ([name, value]) => settingNames.has(name) && value !== undefined && value !== '',
+    ),
   );
   const settings = Value.Default(EnvironmentSchema, Value.Convert(EnvironmentSchema, provided));
 
@@ -98,19 +132,33 @@ function resolveDatabase(
   problems: string[],
 ): DatabaseLocation | undefined {
   const url = settings.DATABASE_URL;
-  if (url === undefined) return { dialect: 'sqlite', filename: path.join(dataDir, 'openpatrol.db') };
+  if (url === undefined)
+    return { dialect: 'sqlite', filename: path.join(dataDir, 'openpatrol.db') };
   if (/^postgres(ql)?:\/\//.test(url)) {
-    return { dialect: 'postgres', connectionString: url, schema: settings.DATABASE_SCHEMA, poolSize: settings.DATABASE_POOL_SIZE };
+    return {
+      dialect: 'postgres',
+      connectionString: url,
+      schema: settings.DATABASE_SCHEMA,
+      poolSize: settings.DATABASE_POOL_SIZE,
+    };
   }
-  if (settings.DATABASE_SCHEMA !== undefined) problems.push('DATABASE_SCHEMA applies only to a PostgreSQL DATABASE_URL');
+  if (settings.DATABASE_SCHEMA !== undefined)
+    problems.push('DATABASE_SCHEMA applies only to a PostgreSQL DATABASE_URL');
   const sqlitePath = /^sqlite:(.+)$/.exec(url)?.[1];
   if (sqlitePath === ':memory:') return { dialect: 'sqlite', filename: ':memory:' };
-  if (sqlitePath !== undefined) return { dialect: 'sqlite', filename: path.resolve(cwd, sqlitePath.replace(/^\/\/(?=\/)/, '')) };
+  if (sqlitePath !== undefined)
+    return {
+      dialect: 'sqlite',
+      filename: path.resolve(cwd, sqlitePath.replace(/^\/\/(?=\/)/, '')),
+    };
   problems.push('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');
   return undefined;
 }
 
-function resolvePublicUrl(settings: Static<typeof EnvironmentSchema>, problems: string[]): string | undefined {
+function resolvePublicUrl(
+  settings: Static<typeof EnvironmentSchema>,
+  problems: string[],
+): string | undefined {
   const publicUrl = settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`;
   try {
     const parsed = new URL(publicUrl);

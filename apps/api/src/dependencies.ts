@@ -30,7 +30,10 @@ export interface DependencyOverrides {
 }
 
 /** The composition root: every service is built here, once, from the configuration. */
-export function createDependencies(config: Config, overrides: DependencyOverrides = {}): Dependencies {
+export function createDependencies(
+  config: Config,
+  overrides: DependencyOverrides = {},
+): Dependencies {
   const logger = overrides.logger ?? createLogger(config);
   const clock = overrides.clock ?? createSystemClock();
   const database = overrides.database ?? openDatabase(config.database);
@@ -60,7 +63,15 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
 /** The apps' Vite builds, found beside this package in the repository (src/ and dist/ alike). */
 function builtWebApps(): WebApp[] {
   return [
-    { prefix: '/field/', directory: fileURLToPath(new URL('../../field/dist/', import.meta.url)), title: 'OpenPatrol Field' },
-    { prefix: '/', directory: fileURLToPath(new URL('../../admin/dist/', import.meta.url)), title: 'OpenPatrol Admin' },
+    {
+      prefix: '/field/',
+      directory: fileURLToPath(new URL('../../field/dist/', import.meta.url)),
+      title: 'OpenPatrol Field',
+    },
+    {
+      prefix: '/',
+      directory: fileURLToPath(new URL('../../admin/dist/', import.meta.url)),
+      title: 'OpenPatrol Admin',
+    },
   ];
 }

@@ -28,7 +28,9 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
 function generateRequestId(request: IncomingMessage): string {
   const supplied = request.headers['x-request-id'];
-  return typeof supplied === 'string' && REQUEST_ID_PATTERN.test(supplied) ? supplied : randomUUID();
+  return typeof supplied === 'string' && REQUEST_ID_PATTERN.test(supplied)
+    ? supplied
+    : randomUUID();
 }
 
 /** Builds the HTTP server from its dependencies; does not listen. */

@@ -25,18 +25,21 @@ function openSqlite(filename: string): DatabaseHandle {
     dialect: new SqliteDialect({ database: connection }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+  return { db, dialect: 'sqlite', schema: undefined, destroy: () => db.destroy() };
 }
 
 /** PostgreSQL returns int8 and numeric as strings by default; our counts and ids fit in a double. */
+const numericTypeIds = new Set<number>([pg.types.builtins.INT8, pg.types.builtins.NUMERIC]);
 const postgresTypes = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-    if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return (value: string) => Number(value);
-    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
-  }) as typeof pg.types.getTypeParser,
+  getTypeParser: (oid: number, format: 'text' | 'binary' = 'text') =>
+    numericTypeIds.has(oid)
+      ? Number
+      : (pg.types.getTypeParser(oid, format) as (value: string) => unknown),
 };
 
-function openPostgres(location: Extract<DatabaseLocation, { dialect: 'postgres' }>): DatabaseHandle {
+function openPostgres(
+  location: Extract<DatabaseLocation, { dialect: 'postgres' }>,
+): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: location.connectionString,
     max: location.poolSize,
@@ -47,5 +50,5 @@ function openPostgres(location: Extract<DatabaseLocation, { dialect: 'postgres' 
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, dialect: 'postgres', destroy: () => db.destroy() };
+  return { db, dialect: 'postgres', schema: location.schema, destroy: () => db.destroy() };
 }

@@ -24,5 +24,7 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly dialect: DialectName;
+  /** The PostgreSQL schema in use when it is not the default search path (DATABASE_SCHEMA). */
+  readonly schema: string | undefined;
   destroy(): Promise<void>;
 }

@@ -17,7 +17,11 @@ export function registerSqliteFunctions(connection: BetterSqlite3.Database): voi
  * `column` contains `text`, ignoring case in any script. PostgreSQL has ILIKE; SQLite's LIKE
  * ignores ASCII case only, so both sides go through the Unicode-aware function registered above.
  */
-export function containsIgnoringCase(dialect: DialectName, column: string, text: string): Expression<SqlBool> {
+export function containsIgnoringCase(
+  dialect: DialectName,
+  column: string,
+  text: string,
+): Expression<SqlBool> {
   const pattern = `%${text.replace(/[\\%_]/g, (character) => '\\' + character)}%`;
   return dialect === 'postgres'
     ? sql<SqlBool>`${sql.ref(column)} ilike ${pattern} escape '\\'`
@@ -27,7 +31,11 @@ export function containsIgnoringCase(dialect: DialectName, column: string, text:
 /** The drivers report constraint violations with different codes (SQLITE_CONSTRAINT_* vs SQLSTATE). */
 export function isUniqueViolation(error: unknown): boolean {
   const code = errorCode(error);
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
 
 export function isForeignKeyViolation(error: unknown): boolean {

@@ -1,5 +1,5 @@
-import { Migrator, type Kysely, type MigrationResult } from 'kysely';
-import type { Database } from './database.js';
+import { Migrator, type MigrationResult } from 'kysely';
+import type { DatabaseHandle } from './database.js';
 import { migrations } from './migrations/index.js';
 
 export interface MigrationReport {
@@ -11,13 +11,25 @@ export interface MigrationReport {
  * Brings the schema to the latest version. Safe to run from several processes at once: Kysely
  * holds a lock table while it migrates, so each migration runs exactly once.
  */
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve({ ...migrations }) } });
+export async function migrateToLatest({ db, schema }: DatabaseHandle): Promise<MigrationReport> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve({ ...migrations }) },
+    // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results = [] } = await migrator.migrateToLatest();
   const failed = results.find((result: MigrationResult) => result.status === 'Error');
   if (error !== undefined) {
     const name = failed ? ` "${failed.migrationName}"` : '';
-    throw new Error(`Migration${name} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `Migration${name} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+      { cause: error },
+    );
   }
-  return { applied: results.filter((result) => result.status === 'Success').map((result) => result.migrationName) };
+  return {
+    applied: results
+      .filter((result) => result.status === 'Success')
+      .map((result) => result.migrationName),
+  };
 }

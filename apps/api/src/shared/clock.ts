@@ -8,7 +8,9 @@ export function createSystemClock(): Clock {
 }
 
 /** A clock that stands still until moved; for tests and replays. */
-export function createFixedClock(start: Date): Clock & { set(instant: Date): void; advance(millis: number): void } {
+export function createFixedClock(
+  start: Date,
+): Clock & { set(instant: Date): void; advance(millis: number): void } {
   let current = new Date(start);
   return {
     now: () => new Date(current),

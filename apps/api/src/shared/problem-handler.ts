@@ -25,7 +25,10 @@ const validationLocations: Record<string, FieldLocation> = {
  * 9457 problem+json with the request id. Unexpected errors are logged in full and answered with
  * a generic 500 that reveals nothing of the internals.
  */
-export function registerProblemHandling(app: FastifyInstance, { bodyLimitBytes }: { bodyLimitBytes: number }): void {
+export function registerProblemHandling(
+  app: FastifyInstance,
+  { bodyLimitBytes }: { bodyLimitBytes: number },
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toAppError(error, bodyLimitBytes);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
@@ -34,11 +37,19 @@ export function registerProblemHandling(app: FastifyInstance, { bodyLimitBytes }
   });
 
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, notFound({ detail: `There is no ${request.method} ${pathOf(request)}.` })),
+    sendProblem(
+      request,
+      reply,
+      notFound({ detail: `There is no ${request.method} ${pathOf(request)}.` }),
+    ),
   );
 }
 
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: AppError,
+): FastifyReply {
   const body: Problem = {
     type: error.type,
     title: error.title,
@@ -48,7 +59,11 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     requestId: request.id,
     errors: error.errors ? [...error.errors] : null,
   };
-  return reply.code(error.status).headers(error.headers).type('application/problem+json').send(body);
+  return reply
+    .code(error.status)
+    .headers(error.headers)
+    .type('application/problem+json')
+    .send(body);
 }
 
 function toAppError(error: FastifyError, bodyLimitBytes: number): AppError {
@@ -56,17 +71,24 @@ function toAppError(error: FastifyError, bodyLimitBytes: number): AppError {
 
   if (error.validation) {
     const location = validationLocations[error.validationContext ?? 'body'] ?? 'body';
-    const errors = describeSchemaErrors(error.validation as unknown as SchemaError[]).map((violation) => ({
-      in: location,
-      ...violation,
-    }));
+    const errors = describeSchemaErrors(error.validation as unknown as SchemaError[]).map(
+      (violation) => ({
+        in: location,
+        ...violation,
+      }),
+    );
     const fields = errors.map((field) => field.pointer || '(root)').join(', ');
-    return validationFailed({ detail: `Check ${fields} in the request ${describeLocation(location)}.`, errors });
+    return validationFailed({
+      detail: `Check ${fields} in the request ${describeLocation(location)}.`,
+      errors,
+    });
   }
 
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return payloadTooLarge({ detail: `The request body exceeds the limit of ${bodyLimitBytes} bytes.` });
+      return payloadTooLarge({
+        detail: `The request body exceeds the limit of ${bodyLimitBytes} bytes.`,
+      });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return unsupportedMediaType({ detail: 'Send the body as application/json.' });
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -75,19 +97,35 @@ function toAppError(error: FastifyError, bodyLimitBytes: number): AppError {
       return malformedJson({ detail: error.message });
   }
   // JSON.parse failures reach us as a SyntaxError that Fastify marked 400.
-  if (error instanceof SyntaxError && error.statusCode === 400) return malformedJson({ detail: error.message });
+  if (error instanceof SyntaxError && error.statusCode === 400)
+    return malformedJson({ detail: error.message });
 
-  if (isUniqueViolation(error)) return conflict({ detail: 'A record with the same unique values already exists.', cause: error });
-  if (isForeignKeyViolation(error)) return conflict({ detail: 'The request refers to a record that does not exist.', cause: error });
+  if (isUniqueViolation(error))
+    return conflict({
+      detail: 'A record with the same unique values already exists.',
+      cause: error,
+    });
+  if (isForeignKeyViolation(error))
+    return conflict({
+      detail: 'The request refers to a record that does not exist.',
+      cause: error,
+    });
 
   // Framework client errors (bad URL, bad headers) carry safe messages and a 4xx status.
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError(
-      { type: 'bad-request', title: 'The request could not be processed', status: error.statusCode },
+      {
+        type: 'bad-request',
+        title: 'The request could not be processed',
+        status: error.statusCode,
+      },
       { detail: error.message },
     );
   }
-  return internalError({ detail: 'An unexpected error occurred. Quote the request id when reporting it.', cause: error });
+  return internalError({
+    detail: 'An unexpected error occurred. Quote the request id when reporting it.',
+    cause: error,
+  });
 }
 
 function describeLocation(location: FieldLocation): string {

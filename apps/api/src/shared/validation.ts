@@ -1,4 +1,3 @@
-
 /**
  * The shape of one schema-validation error, as both TypeBox's compiler and Ajv report it.
  * Kept structural so neither library's types leak past this file.
@@ -23,8 +22,11 @@ export interface SchemaViolation {
 }
 
 export function describeSchemaErrors(errors: readonly SchemaError[]): SchemaViolation[] {
-  const unionPaths = errors.filter((error) => error.keyword === 'anyOf').map((error) => error.schemaPath + '/anyOf/');
-  const isUnionBranch = (error: SchemaError) => unionPaths.some((prefix) => error.schemaPath.startsWith(prefix));
+  const unionPaths = errors
+    .filter((error) => error.keyword === 'anyOf')
+    .map((error) => error.schemaPath + '/anyOf/');
+  const isUnionBranch = (error: SchemaError) =>
+    unionPaths.some((prefix) => error.schemaPath.startsWith(prefix));
 
   const described: SchemaViolation[] = [];
   const seen = new Set<string>();
@@ -50,7 +52,8 @@ export function describeSchemaErrors(errors: readonly SchemaError[]): SchemaViol
         break;
       case 'boolean':
         // TypeBox reports a property matched by `additionalProperties: false` as "schema is false".
-        if (error.schemaPath.endsWith('/additionalProperties')) add(error.instancePath, 'is not a known field');
+        if (error.schemaPath.endsWith('/additionalProperties'))
+          add(error.instancePath, 'is not a known field');
         else add(error.instancePath, 'is not allowed');
         break;
       case 'anyOf':
@@ -98,7 +101,9 @@ function describeKeyword(error: SchemaError): string {
 
 function describeUnion(errors: readonly SchemaError[], union: SchemaError): string {
   const branches = errors.filter(
-    (error) => error.instancePath === union.instancePath && error.schemaPath.startsWith(union.schemaPath + '/anyOf/'),
+    (error) =>
+      error.instancePath === union.instancePath &&
+      error.schemaPath.startsWith(union.schemaPath + '/anyOf/'),
   );
   const expectations = branches.flatMap((error) => {
     if (error.keyword === 'type') return [article(String(error.params.type))];
@@ -107,13 +112,20 @@ function describeUnion(errors: readonly SchemaError[], union: SchemaError): stri
     return [];
   });
   // A branch that failed deeper inside (an object with a bad field) has no one-word expectation.
-  if (expectations.length === 0 || expectations.length < new Set(branches.map((b) => b.schemaPath)).size) {
+  if (
+    expectations.length === 0 ||
+    expectations.length < new Set(branches.map((b) => b.schemaPath)).size
+  ) {
     return 'does not match any of the allowed shapes';
   }
   return `must be ${[...new Set(expectations)].join(' or ')}`;
 }
 
-function namesOf(params: Readonly<Record<string, unknown>>, listKey: string, singleKey: string): string[] {
+function namesOf(
+  params: Readonly<Record<string, unknown>>,
+  listKey: string,
+  singleKey: string,
+): string[] {
   const list = params[listKey];
   if (Array.isArray(list)) return list.map(String);
   const single = params[singleKey];
@@ -126,7 +138,9 @@ function article(type: string): string {
 }
 
 function formatList(values: unknown): string {
-  return Array.isArray(values) ? values.map((value) => JSON.stringify(value)).join(', ') : String(values);
+  return Array.isArray(values)
+    ? values.map((value) => JSON.stringify(value)).join(', ')
+    : String(values);
 }
 
 /** RFC 6901: "~" and "/" inside a property name are escaped in a pointer. */

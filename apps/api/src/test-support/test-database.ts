@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../database/connection.js';
 import type { DatabaseHandle } from '../database/database.js';
@@ -13,20 +16,44 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const handle = openDatabase({ dialect: 'sqlite', filename: ':memory:' });
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle);
     return handle;
   }
 
   const schema = `test_${process.pid}_${randomBytes(6).toString('hex')}`;
   await runAdminStatement(url, `create schema ${schema}`);
   const handle = openDatabase({ dialect: 'postgres', connectionString: url, schema, poolSize: 4 });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle);
   return {
     ...handle,
     destroy: async () => {
       await handle.destroy();
       await runAdminStatement(url, `drop schema ${schema} cascade`);
     },
+  };
+}
+
+/**
+ * Environment variables naming a fresh, empty database, for tests that run the CLI as its own
+ * process: a SQLite file in a temporary folder, or a new PostgreSQL schema.
+ */
+export async function createTestDatabaseEnvironment(): Promise<{
+  env: Record<string, string>;
+  destroy(): Promise<void>;
+}> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const folder = mkdtempSync(path.join(tmpdir(), 'openpatrol-test-'));
+    return {
+      env: { DATABASE_URL: `sqlite:${path.join(folder, 'openpatrol.db')}`, DATA_DIR: folder },
+      destroy: async () => rmSync(folder, { recursive: true, force: true }),
+    };
+  }
+  const schema = `test_${process.pid}_${randomBytes(6).toString('hex')}`;
+  await runAdminStatement(url, `create schema ${schema}`);
+  return {
+    env: { DATABASE_URL: url, DATABASE_SCHEMA: schema },
+    destroy: () => runAdminStatement(url, `drop schema ${schema} cascade`),
   };
 }
 

@@ -1,6 +1,10 @@
 import { pino } from 'pino';
 import { loadConfig, type Config } from '../config.js';
-import { createDependencies, type Dependencies, type DependencyOverrides } from '../dependencies.js';
+import {
+  createDependencies,
+  type Dependencies,
+  type DependencyOverrides,
+} from '../dependencies.js';
 import { createServer, type FastifyTypeBox } from '../server.js';
 import { createTestDatabase } from './test-database.js';
 
@@ -19,7 +23,11 @@ export function buildTestConfig(env: NodeJS.ProcessEnv = {}): Config {
  * `app.listen({ port: 0 })` when they need real HTTP.
  */
 export async function createTestServer(
-  options: { env?: NodeJS.ProcessEnv; overrides?: DependencyOverrides; extendApp?: (app: FastifyTypeBox, deps: Dependencies) => void } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    overrides?: DependencyOverrides;
+    extendApp?: (app: FastifyTypeBox, deps: Dependencies) => void;
+  } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
   const deps = createDependencies(buildTestConfig(options.env), {

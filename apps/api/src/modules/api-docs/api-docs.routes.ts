@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyTypeBox } from '../../server.js';
+import { ProblemSchema } from '../../shared/problem.schemas.js';
 import { hoistNamedSchemas, markNamedSchemas } from './openapi-document.js';
 
 const description = `The OpenPatrol External API: plan patrols, cleaning rounds and inspections, and follow
@@ -14,11 +15,19 @@ are \`null\`. Every error is RFC 9457 \`application/problem+json\`.`;
  * Must be registered before any documented route: @fastify/swagger collects routes as they are
  * added.
  */
-export async function registerOpenApi(app: FastifyTypeBox, { version }: { version: string }): Promise<void> {
+export async function registerOpenApi(
+  app: FastifyTypeBox,
+  { version }: { version: string },
+): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'OpenPatrol API', version, description, license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' } },
+      info: {
+        title: 'OpenPatrol API',
+        version,
+        description,
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+      },
       // Routes live under /api; the document's paths are relative to it, as in the seed guide.
       servers: [{ url: '/api', description: 'This server' }],
       tags: [{ name: 'System', description: 'Health and service information.' }],
@@ -33,9 +42,14 @@ export async function registerOpenApi(app: FastifyTypeBox, { version }: { versio
       },
       security: [{ bearerAuth: [] }],
     },
-    transform: ({ schema, url }) => ({ schema: markNamedSchemas(schema), url }),
+    transform: ({ schema, url }) => ({
+      schema: markNamedSchemas(withProblemResponse(schema)),
+      url,
+    }),
     transformObject: (documentObject) =>
-      'openapiObject' in documentObject ? hoistNamedSchemas(documentObject.openapiObject) : documentObject.swaggerObject,
+      'openapiObject' in documentObject
+        ? hoistNamedSchemas(documentObject.openapiObject)
+        : documentObject.swaggerObject,
   });
 }
 
@@ -56,4 +70,18 @@ export async function registerApiDocsRoutes(app: FastifyTypeBox): Promise<void> 
     theme: { title: 'OpenPatrol API' },
     staticCSP: true,
   });
+}
+
+/**
+ * Any operation can answer with a problem (bad input, no access, overload), so each one documents
+ * `default` as the Problem shape beside the statuses it lists itself.
+ */
+function withProblemResponse<T>(schema: T): T {
+  if (schema === null || typeof schema !== 'object') return schema;
+  const { response = {} } = schema as { response?: Record<string, unknown> };
+  const problem = {
+    description: 'A problem (RFC 9457)',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  };
+  return { ...schema, response: { ...response, default: response.default ?? problem } };
 }

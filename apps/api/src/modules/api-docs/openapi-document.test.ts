@@ -12,16 +12,27 @@ describe('hoistNamedSchemas', () => {
       },
     });
     const hoisted = hoistNamedSchemas(document);
-    assert.deepEqual(hoisted.paths['/a'].get.responses[200].schema, { $ref: '#/components/schemas/Point' });
-    assert.deepEqual(hoisted.paths['/b'].get.responses[200].schema, { type: 'array', items: { $ref: '#/components/schemas/Point' } });
+    assert.deepEqual(hoisted.paths['/a'].get.responses[200].schema, {
+      $ref: '#/components/schemas/Point',
+    });
+    assert.deepEqual(hoisted.paths['/b'].get.responses[200].schema, {
+      type: 'array',
+      items: { $ref: '#/components/schemas/Point' },
+    });
     assert.deepEqual((hoisted as { components?: unknown }).components, {
       schemas: { Point: { type: 'object', properties: { name: { type: 'string' } } } },
     });
   });
 
   it('refuses two different schemas under one name', () => {
-    const document = markNamedSchemas({ a: { $id: 'Point', type: 'object' }, b: { $id: 'Point', type: 'string' } });
-    assert.throws(() => hoistNamedSchemas(document), /Two different schemas are both named "Point"/);
+    const document = markNamedSchemas({
+      a: { $id: 'Point', type: 'object' },
+      b: { $id: 'Point', type: 'string' },
+    });
+    assert.throws(
+      () => hoistNamedSchemas(document),
+      /Two different schemas are both named "Point"/,
+    );
   });
 
   it('does not change the schemas it was given', () => {

@@ -19,7 +19,9 @@ export function markNamedSchemas<T>(schema: T): T {
   const visit = (value: JsonValue): JsonValue => {
     if (Array.isArray(value)) return value.map(visit);
     if (value === null || typeof value !== 'object') return value;
-    const copy: JsonObject = Object.fromEntries(Object.entries(value).map(([key, child]) => [key, visit(child)]));
+    const copy: JsonObject = Object.fromEntries(
+      Object.entries(value).map(([key, child]) => [key, visit(child)]),
+    );
     if (typeof value.$id === 'string') copy[NAME_MARKER] = value.$id;
     return copy;
   };
@@ -33,7 +35,9 @@ export function hoistNamedSchemas<T extends object>(document: T): T {
     if (Array.isArray(value)) return value.map(visit);
     if (value === null || typeof value !== 'object') return value;
     const { [NAME_MARKER]: name, ...rest } = value;
-    const copy: JsonObject = Object.fromEntries(Object.entries(rest).map(([key, child]) => [key, visit(child)]));
+    const copy: JsonObject = Object.fromEntries(
+      Object.entries(rest).map(([key, child]) => [key, visit(child)]),
+    );
     if (typeof name !== 'string') return copy;
     // The component's key is the name; a leftover `$id`, or the `title` the converter copies
     // from it, would only repeat it.

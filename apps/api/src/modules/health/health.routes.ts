@@ -2,7 +2,10 @@ import type { FastifyTypeBox } from '../../server.js';
 import { HealthSchema } from './health.schemas.js';
 import type { HealthService } from './health.service.js';
 
-export function registerHealthRoutes(app: FastifyTypeBox, { healthService }: { healthService: HealthService }): void {
+export function registerHealthRoutes(
+  app: FastifyTypeBox,
+  { healthService }: { healthService: HealthService },
+): void {
   app.get(
     '/api/health',
     {
@@ -15,8 +18,14 @@ export function registerHealthRoutes(app: FastifyTypeBox, { healthService }: { h
           'so load balancers and uptime monitors can use it directly.',
         security: [],
         response: {
-          200: { description: 'The server and its database are up', content: { 'application/json': { schema: HealthSchema } } },
-          503: { description: 'The database is not answering', content: { 'application/json': { schema: HealthSchema } } },
+          200: {
+            description: 'The server and its database are up',
+            content: { 'application/json': { schema: HealthSchema } },
+          },
+          503: {
+            description: 'The database is not answering',
+            content: { 'application/json': { schema: HealthSchema } },
+          },
         },
       },
     },

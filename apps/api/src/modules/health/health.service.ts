@@ -29,7 +29,11 @@ export function createHealthService({
     const begun = performance.now();
     try {
       await withDeadline(sql`select 1`.execute(database.db), DATABASE_CHECK_TIMEOUT_MS);
-      return { status: 'OK', dialect, latencyInMillis: Math.round((performance.now() - begun) * 100) / 100 };
+      return {
+        status: 'OK',
+        dialect,
+        latencyInMillis: Math.round((performance.now() - begun) * 100) / 100,
+      };
     } catch (error) {
       // The reason goes to the log, not to the public health response.
       logger.warn({ err: error }, 'database health check failed');

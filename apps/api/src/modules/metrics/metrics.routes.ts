@@ -5,10 +5,17 @@ import type { Metrics } from './metrics.js';
  * Prometheus scrape endpoint at /metrics (outside /api: it is for operators, not integrators),
  * and the hook that times every request by its route template, so label cardinality stays bounded.
  */
-export function registerMetricsRoutes(app: FastifyTypeBox, { metrics }: { metrics: Metrics }): void {
+export function registerMetricsRoutes(
+  app: FastifyTypeBox,
+  { metrics }: { metrics: Metrics },
+): void {
   app.addHook('onResponse', async (request, reply) => {
     metrics.httpRequestDuration.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status_code: String(reply.statusCode) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status_code: String(reply.statusCode),
+      },
       reply.elapsedTime / 1000,
     );
   });

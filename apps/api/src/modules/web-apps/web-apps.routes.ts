@@ -17,19 +17,25 @@ export interface WebApp {
  * its prefix gets its index.html so client-side routes survive a reload. Paths under /api never
  * fall back to a page: an unknown API path is a 404 problem.
  */
-export async function registerWebAppRoutes(app: FastifyTypeBox, { webApps }: { webApps: readonly WebApp[] }): Promise<void> {
+export async function registerWebAppRoutes(
+  app: FastifyTypeBox,
+  { webApps }: { webApps: readonly WebApp[] },
+): Promise<void> {
   let replyDecorated = false;
   for (const webApp of webApps) {
     const indexFile = path.join(webApp.directory, 'index.html');
     const fallbackRoute = `${webApp.prefix}*`;
     if (webApp.prefix !== '/') {
       // Relative asset URLs in the page resolve against the trailing slash.
-      app.get(webApp.prefix.slice(0, -1), { schema: { hide: true } }, async (_request, reply) => reply.redirect(webApp.prefix, 301));
+      app.get(webApp.prefix.slice(0, -1), { schema: { hide: true } }, async (_request, reply) =>
+        reply.redirect(webApp.prefix, 301),
+      );
     }
 
     if (!existsSync(indexFile)) {
       app.get(fallbackRoute, { schema: { hide: true } }, async (request, reply) => {
-        if (isApiPath(request.url)) throw notFound({ detail: `There is no GET ${request.url.split('?')[0]}.` });
+        if (isApiPath(request.url))
+          throw notFound({ detail: `There is no GET ${request.url.split('?')[0]}.` });
         return reply.code(503).type('text/html; charset=utf-8').send(notBuiltPage(webApp));
       });
       continue;
@@ -42,18 +48,27 @@ export async function registerWebAppRoutes(app: FastifyTypeBox, { webApps }: { w
       // One route per built file, so the catch-all below can serve index.html for everything else.
       wildcard: false,
       index: false,
+      // Cache headers are ours (setHeaders below), not @fastify/send's default max-age=0.
+      cacheControl: false,
       decorateReply: !replyDecorated,
       setHeaders: (response, filePath) => {
         // Vite puts content hashes in asset names: they never change, so they can be cached for good.
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
-        response.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        response.setHeader(
+          'cache-control',
+          immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
     replyDecorated = true;
 
     app.get(fallbackRoute, { schema: { hide: true } }, async (request, reply) => {
-      if (isApiPath(request.url)) throw notFound({ detail: `There is no GET ${request.url.split('?')[0]}.` });
-      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+      if (isApiPath(request.url))
+        throw notFound({ detail: `There is no GET ${request.url.split('?')[0]}.` });
+      return reply
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .send(indexHtml);
     });
   }
 }

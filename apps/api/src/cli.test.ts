@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { createTestDatabaseEnvironment } from './test-support/test-database.js';
+
+const packageDirectory = fileURLToPath(new URL('..', import.meta.url));
+
+/** The CLI from source, as its own process, with only the environment the test gives it. */
+function startCli(args: string[], env: Record<string, string>): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+    cwd: packageDirectory,
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+}
+
+async function runCli(args: string[], env: Record<string, string> = {}) {
+  const child = startCli(args, env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout, stderr };
+}
+
+/** Reads pino's JSON lines until one matches, so the test waits for an event instead of sleeping. */
+function waitForLogLine(
+  child: ChildProcessWithoutNullStreams,
+  matches: (line: Record<string, unknown>) => boolean,
+) {
+  return new Promise<Record<string, unknown>>((resolve, reject) => {
+    let buffered = '';
+    const onData = (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const text of lines) {
+        const line = JSON.parse(text) as Record<string, unknown>;
+        if (matches(line)) {
+          child.stdout.off('data', onData);
+          resolve(line);
+          return;
+        }
+      }
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) =>
+      reject(new Error(`the process exited (${code}) before the expected log line`)),
+    );
+  });
+}
+
+describe('openpatrol CLI', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabaseEnvironment>>;
+  before(async () => {
+    database = await createTestDatabaseEnvironment();
+  });
+  after(() => database.destroy());
+
+  it('prints its commands with --help', async () => {
+    const { code, stdout } = await runCli(['--help']);
+    assert.equal(code, 0);
+    assert.match(stdout, /Usage: openpatrol <command>/);
+    assert.match(stdout, /serve/);
+    assert.match(stdout, /migrate/);
+  });
+
+  it('refuses an unknown command with exit code 2 and the usage', async () => {
+    const { code, stderr } = await runCli(['launch']);
+    assert.equal(code, 2);
+    assert.match(stderr, /Unknown command "launch"/);
+    assert.match(stderr, /Usage:/);
+  });
+
+  it('lists every configuration problem and exits 1 without a stack trace', async () => {
+    const { code, stderr } = await runCli(['serve'], { PORT: 'x', LOG_LEVEL: 'chatty' });
+    assert.equal(code, 1);
+    assert.match(stderr, /PORT must be an integer/);
+    assert.match(stderr, /LOG_LEVEL must be one of/);
+    assert.doesNotMatch(stderr, /\bat .*\.ts:\d+/);
+  });
+
+  it('migrates an empty database, then finds nothing more to do', async () => {
+    const first = await runCli(['migrate'], database.env);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /applied \d+ migration/);
+    const second = await runCli(['migrate'], database.env);
+    assert.equal(second.code, 0, second.stderr);
+    assert.match(second.stdout, /database schema is current/);
+  });
+
+  it('serves until SIGTERM, then finishes an in-flight request and exits 0', async () => {
+    const child = startCli(['serve'], {
+      ...database.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+    });
+    try {
+      const listening = await waitForLogLine(child, (line) =>
+        String(line.msg).startsWith('Server listening at'),
+      );
+      const address = /http:\/\/[\d.]+:\d+/.exec(String(listening.msg))?.[0];
+      assert.ok(address);
+
+      const health = await fetch(`${address}/api/health`);
+      assert.equal(health.status, 200);
+      assert.equal(
+        ((await health.json()) as { database: { status: string } }).database.status,
+        'OK',
+      );
+
+      // A response still being sent when the signal arrives is completed, not cut off: the
+      // API reference's script bundle is larger than the socket buffers, and is read after the signal.
+      const bundleUrl = `${address}/api/docs/static/swagger-ui-bundle.js`;
+      const inFlight = await fetch(bundleUrl);
+      assert.equal(inFlight.status, 200);
+      const expectedLength = Number(inFlight.headers.get('content-length'));
+      assert.ok(expectedLength > 1_000_000);
+      const shutdownLogged = waitForLogLine(child, (line) => line.msg === 'shutdown complete');
+      child.kill('SIGTERM');
+      await waitForLogLine(child, (line) => String(line.msg).startsWith('shutting down'));
+      assert.equal((await inFlight.arrayBuffer()).byteLength, expectedLength);
+      await shutdownLogged;
+      const [code] = (await once(child, 'exit')) as [number | null];
+      assert.equal(code, 0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
