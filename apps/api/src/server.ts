@@ -14,6 +14,7 @@ import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerMetricsRoutes } from './modules/metrics/metrics.routes.js';
 import { registerWebAppRoutes } from './modules/web-apps/web-apps.routes.js';
 import { registerProblemHandling } from './shared/problem-handler.js';
+import { OneLinePerRequestLog } from './shared/request-log.js';
 
 export type FastifyTypeBox = FastifyInstance<
   RawServerDefault,
@@ -44,6 +45,7 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
     // In-flight requests finish on close; idle keep-alive sockets do not hold shutdown up.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    logController: new OneLinePerRequestLog(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // TypeBox's compiler validates without mutating: unknown body fields are rejected, never stripped.

@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyTypeBox } from '../../server.js';
 import { ProblemSchema } from '../../shared/problem.schemas.js';
 import { hoistNamedSchemas, markNamedSchemas } from './openapi-document.js';
+import { openPatrolLogoSvg } from './openpatrol-logo.js';
 
 const description = `The OpenPatrol External API: plan patrols, cleaning rounds and inspections, and follow
 their execution.
@@ -68,6 +69,12 @@ export async function registerApiDocsRoutes(app: FastifyTypeBox): Promise<void> 
       validatorUrl: null,
     },
     theme: { title: 'OpenPatrol API' },
+    logo: {
+      type: 'image/svg+xml',
+      content: Buffer.from(openPatrolLogoSvg),
+      href: '/',
+      target: '_self',
+    },
     staticCSP: true,
   });
 }

@@ -1,0 +1,2 @@
+/** The mark shown in the API reference's top bar (instead of the framework's), inlined so the build needs no asset copying. */
+export const openPatrolLogoSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="220" height="40" viewBox="0 0 220 40"><g fill="none" stroke="#fff" stroke-width="3"><path d="M20 4 L34 10 V20 C34 28 28 34 20 37 C12 34 6 28 6 20 V10 Z"/><path d="M13 20 L18 25 L27 15"/></g><text x="44" y="27" fill="#fff" font-family="system-ui, sans-serif" font-size="20" font-weight="600">OpenPatrol API</text></svg>`;
