@@ -14,6 +14,7 @@ import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerMetricsRoutes } from './modules/metrics/metrics.routes.js';
 import { registerWebAppRoutes } from './modules/web-apps/web-apps.routes.js';
 import { registerProblemHandling } from './shared/problem-handler.js';
+import { serviceUnavailable } from './shared/problems.js';
 import { OneLinePerRequestLog } from './shared/request-log.js';
 
 export type FastifyTypeBox = FastifyInstance<
@@ -44,14 +45,25 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
     bodyLimit: deps.config.bodyLimitBytes,
     // In-flight requests finish on close; idle keep-alive sockets do not hold shutdown up.
     forceCloseConnections: 'idle',
-    return503OnClosing: true,
+    // Requests that arrive while closing get a 503 problem from the hook below, not Fastify's own body.
+    return503OnClosing: false,
     logController: new OneLinePerRequestLog(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // TypeBox's compiler validates without mutating: unknown body fields are rejected, never stripped.
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  let isClosing = false;
+  app.addHook('preClose', async () => {
+    isClosing = true;
+  });
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    if (isClosing) {
+      throw serviceUnavailable({
+        detail: 'This server is shutting down; retry the request.',
+        headers: { 'retry-after': '1', connection: 'close' },
+      });
+    }
   });
   registerProblemHandling(app, { bodyLimitBytes: deps.config.bodyLimitBytes });
   registerMetricsRoutes(app, deps);

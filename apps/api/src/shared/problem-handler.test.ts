@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { connect, type AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { Type } from 'typebox';
 import { createTestServer, type TestServer } from '../test-support/test-server.js';
@@ -215,5 +216,59 @@ describe('problem+json responses', () => {
       assert.match(String(requestId), /^[0-9a-f-]{36}$/);
       assert.equal(response.json<Problem>().requestId, requestId);
     }
+  });
+});
+
+describe('a server that is shutting down', () => {
+  it('answers a request that arrives during the drain with a 503 problem that asks to retry', async () => {
+    // Request A keeps its keep-alive connection busy while close() begins, so the connection
+    // survives; request B then arrives on it while the server is closing.
+    let releaseA = () => {};
+    let signalARunning = () => {};
+    const aIsRunning = new Promise<void>((resolve) => (signalARunning = resolve));
+    const server = await createTestServer({
+      extendApp: (app) => {
+        app.get('/api/test/slow', async () => {
+          signalARunning();
+          await new Promise<void>((resolve) => (releaseA = resolve));
+          return { ok: true };
+        });
+      },
+    });
+    await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = server.app.server.address() as AddressInfo;
+
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    let onData = () => {};
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString();
+      onData();
+    });
+    const receivedUntil = (pattern: RegExp) =>
+      new Promise<void>((resolve) => {
+        onData = () => pattern.test(received) && resolve();
+        onData();
+      });
+
+    socket.write('GET /api/test/slow HTTP/1.1\r\nHost: x\r\n\r\n');
+    await aIsRunning;
+    const closed = server.app.close();
+    await new Promise((resolve) => setImmediate(resolve)); // let close() run its preClose hooks
+    releaseA();
+    await receivedUntil(/\{"ok":true\}/);
+    socket.write('GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n');
+    await receivedUntil(/service-unavailable[^]*\}$/);
+    socket.destroy();
+    await closed;
+    await server.deps.close();
+
+    const [first, second] = received.split(/(?=HTTP\/1\.1 )/);
+    assert.match(first ?? '', /^HTTP\/1\.1 200/);
+    assert.match(second ?? '', /^HTTP\/1\.1 503/);
+    assert.match(second ?? '', /content-type: application\/problem\+json/i);
+    assert.match(second ?? '', /retry-after: 1/i);
+    assert.match(second ?? '', /connection: close/i);
+    assert.match(second ?? '', /"type":"urn:openpatrol:problem:service-unavailable"/);
   });
 });

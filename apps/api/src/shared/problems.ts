@@ -32,12 +32,6 @@ export const notFound = defineProblem({
   status: 404,
 });
 
-export const methodNotAllowed = defineProblem({
-  type: 'method-not-allowed',
-  title: 'Method not allowed',
-  status: 405,
-});
-
 export const conflict = defineProblem({
   type: 'conflict',
   title: 'The request conflicts with the current state',

@@ -27,7 +27,7 @@ export async function registerOpenApi(
         title: 'OpenPatrol API',
         version,
         description,
-        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
       // Routes live under /api; the document's paths are relative to it, as in the seed guide.
       servers: [{ url: '/api', description: 'This server' }],
