@@ -6,11 +6,11 @@
  *   npm run bench                      (BENCH_SECONDS=10 BENCH_ROUNDS=2 by default)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findFreePort } from '../src/test-support/free-port.js';
 import autocannon from 'autocannon';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -22,15 +22,6 @@ interface Target {
   readonly name: string;
   readonly path: string;
   start(): Promise<{ url: string; process: ChildProcess }>;
-}
-
-/** A port nobody is using right now, for a server whose log may be too quiet to announce it. */
-async function findFreePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 async function startProcess(args: string[], env: Record<string, string>, readyPath: string) {

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findFreePort } from '../src/test-support/free-port.js';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 const packageDirectory = fileURLToPath(new URL('..', import.meta.url));
@@ -117,12 +117,4 @@ export async function launchBrowser(
 export function screenshotPath(name: string): string {
   const directory = process.env.E2E_SCREENSHOTS ?? path.join(tmpdir(), 'openpatrol-screenshots');
   return path.join(directory, `${name}.png`);
-}
-
-async function findFreePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
