@@ -51,6 +51,18 @@ export const EnvironmentSchema = Type.Object({
     default: 1_048_576,
     description: 'Largest accepted JSON body.',
   }),
+  SMTP_URL: Type.Optional(
+    Type.String({
+      pattern: '^smtps?://',
+      description:
+        'smtp://user:password@host:587 to send e-mail; without it e-mails stay in the outbox table and the log.',
+    }),
+  ),
+  MAIL_FROM: Type.String({
+    minLength: 3,
+    default: 'OpenPatrol <no-reply@localhost>',
+    description: 'Sender of e-mails.',
+  }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({
     minimum: 0,
     default: 10_000,
@@ -77,6 +89,8 @@ export interface Config {
   readonly publicUrl: string;
   readonly bodyLimitBytes: number;
   readonly shutdownTimeoutMs: number;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -122,6 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     publicUrl,
     bodyLimitBytes: valid.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: valid.SHUTDOWN_TIMEOUT_MS,
+    smtpUrl: valid.SMTP_URL,
+    mailFrom: valid.MAIL_FROM,
   };
 }
 

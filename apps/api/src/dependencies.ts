@@ -3,10 +3,21 @@ import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
 import { openDatabase } from './database/connection.js';
 import type { DatabaseHandle } from './database/database.js';
+import {
+  createApiTokensService,
+  type ApiTokensService,
+} from './modules/api-tokens/api-tokens.service.js';
+import { createAuthService, type AuthService } from './modules/auth/auth.service.js';
 import { createHealthService, type HealthService } from './modules/health/health.service.js';
+import { createMembersService, type MembersService } from './modules/members/members.service.js';
+import {
+  createOrganizationsService,
+  type OrganizationsService,
+} from './modules/organizations/organizations.service.js';
 import { createMetrics, type Metrics } from './modules/metrics/metrics.js';
 import type { WebApp } from './modules/web-apps/web-apps.routes.js';
 import { createSystemClock, type Clock } from './shared/clock.js';
+import { createMailer, type Mailer } from './shared/mailer.js';
 import { readServerVersion } from './shared/version.js';
 
 export interface Dependencies {
@@ -17,7 +28,12 @@ export interface Dependencies {
   readonly database: DatabaseHandle;
   readonly metrics: Metrics;
   readonly webApps: readonly WebApp[];
+  readonly mailer: Mailer;
   readonly healthService: HealthService;
+  readonly authService: AuthService;
+  readonly membersService: MembersService;
+  readonly organizationsService: OrganizationsService;
+  readonly apiTokensService: ApiTokensService;
   /** Releases what the dependencies hold (database connections); call after the server closed. */
   close(): Promise<void>;
 }
@@ -27,6 +43,7 @@ export interface DependencyOverrides {
   readonly clock?: Clock;
   readonly database?: DatabaseHandle;
   readonly webApps?: readonly WebApp[];
+  readonly mailer?: Mailer;
 }
 
 /** The composition root: every service is built here, once, from the configuration. */
@@ -38,6 +55,11 @@ export function createDependencies(
   const clock = overrides.clock ?? createSystemClock();
   const database = overrides.database ?? openDatabase(config.database);
   const version = readServerVersion();
+  const mailer =
+    overrides.mailer ??
+    createMailer({ clock, logger, smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const authService = createAuthService({ database, clock });
+  const membersService = createMembersService({ database, clock, mailer, config });
 
   return {
     config,
@@ -47,7 +69,17 @@ export function createDependencies(
     database,
     metrics: createMetrics(),
     webApps: overrides.webApps ?? builtWebApps(),
+    mailer,
     healthService: createHealthService({ database, clock, logger, version }),
+    authService,
+    membersService,
+    organizationsService: createOrganizationsService({
+      database,
+      clock,
+      membersService,
+      authService,
+    }),
+    apiTokensService: createApiTokensService({ database, clock }),
     close: () => database.destroy(),
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import fastifyCookie from '@fastify/cookie';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -10,7 +11,11 @@ import Fastify, {
 } from 'fastify';
 import type { Dependencies } from './dependencies.js';
 import { registerApiDocsRoutes, registerOpenApi } from './modules/api-docs/api-docs.routes.js';
+import { registerApiTokenRoutes } from './modules/api-tokens/api-tokens.routes.js';
+import { registerAccessControl } from './modules/auth/access-control.js';
+import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { registerMembersRoutes } from './modules/members/members.routes.js';
 import { registerMetricsRoutes } from './modules/metrics/metrics.routes.js';
 import { registerWebAppRoutes } from './modules/web-apps/web-apps.routes.js';
 import { registerProblemHandling } from './shared/problem-handler.js';
@@ -67,9 +72,14 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
   });
   registerProblemHandling(app, { bodyLimitBytes: deps.config.bodyLimitBytes });
   registerMetricsRoutes(app, deps);
+  await app.register(fastifyCookie);
+  registerAccessControl(app, deps);
   await registerOpenApi(app, { version: deps.version });
 
   registerHealthRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerMembersRoutes(app, deps);
+  registerApiTokenRoutes(app, deps);
 
   await registerApiDocsRoutes(app);
   await registerWebAppRoutes(app, deps);

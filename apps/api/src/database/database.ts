@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 
 /**
  * The tables, as Kysely sees them through CamelCasePlugin (snake_case in SQL). Portable types
@@ -7,7 +7,21 @@ import type { Kysely } from 'kysely';
  */
 export interface Database {
   organizations: OrganizationsTable;
+  people: PeopleTable;
+  locations: LocationsTable;
+  members: MembersTable;
+  memberVersions: MemberVersionsTable;
+  memberLocations: MemberLocationsTable;
+  devices: DevicesTable;
+  sessions: SessionsTable;
+  apiTokens: ApiTokensTable;
+  oneTimeTokens: OneTimeTokensTable;
+  emailOutbox: EmailOutboxTable;
+  signInFailures: SignInFailuresTable;
 }
+
+/** 0 or 1: the portable boolean (decision in docs/ARCHITECTURE.md, "Database"). */
+export type IntegerBoolean = 0 | 1;
 
 export interface OrganizationsTable {
   id: string;
@@ -16,6 +30,143 @@ export interface OrganizationsTable {
   timeZone: string;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface PeopleTable {
+  id: string;
+  /** Lower-cased; one account per address. */
+  email: string;
+  /** argon2id; null until the person sets a password (an invitation not yet accepted). */
+  passwordHash: string | null;
+  firstName: string;
+  lastName: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LocationsTable {
+  organizationId: string;
+  id: string;
+  name: string;
+  timeZone: string;
+  archived: IntegerBoolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type Role = 'OWNER' | 'ADMIN' | 'MANAGER' | 'USER' | 'GUARD';
+
+export interface MembersTable {
+  organizationId: string;
+  id: string;
+  personId: string | null;
+  role: Role;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  memberNumber: string | null;
+  pinHash: string | null;
+  archived: IntegerBoolean;
+  /** The member_versions row describing the current state. */
+  historyId: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MemberVersionsTable {
+  historyId: Generated<number>;
+  organizationId: string;
+  memberId: string;
+  role: Role;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  memberNumber: string | null;
+  archived: IntegerBoolean;
+  /** JSON array of location ids. */
+  locationIds: string;
+  /** Member id or `token:<id>` of whoever made the change; null for the system. */
+  changedBy: string | null;
+  createdAt: string;
+}
+
+export interface MemberLocationsTable {
+  organizationId: string;
+  memberId: string;
+  locationId: string;
+}
+
+export interface DevicesTable {
+  organizationId: string;
+  id: string;
+  name: string;
+  registrationCodeHash: string | null;
+  registrationExpiresAt: string | null;
+  credentialHash: string | null;
+  createdBy: string;
+  createdAt: string;
+  authorizedAt: string | null;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface SessionsTable {
+  tokenHash: string;
+  personId: string | null;
+  organizationId: string | null;
+  memberId: string | null;
+  deviceId: string | null;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+export interface ApiTokensTable {
+  organizationId: string;
+  id: string;
+  name: string;
+  prefix: string;
+  tokenHash: string;
+  createdBy: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export type OneTimeTokenPurpose = 'INVITATION' | 'PASSWORD_RESET';
+
+export interface OneTimeTokensTable {
+  tokenHash: string;
+  purpose: OneTimeTokenPurpose;
+  organizationId: string | null;
+  personId: string | null;
+  memberId: string | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface EmailOutboxTable {
+  id: string;
+  organizationId: string | null;
+  toAddress: string;
+  subject: string;
+  textBody: string;
+  createdAt: string;
+  sentAt: string | null;
+  error: string | null;
+}
+
+export interface SignInFailuresTable {
+  id: Generated<number>;
+  throttleKey: string;
+  failedAt: string;
 }
 
 export type DialectName = 'sqlite' | 'postgres';

@@ -3,7 +3,14 @@
  * code path. Each function says why it has to branch.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { sql, type Expression, type SqlBool } from 'kysely';
+import {
+  PostgresAdapter,
+  sql,
+  type ColumnDefinitionBuilder,
+  type Expression,
+  type Kysely,
+  type SqlBool,
+} from 'kysely';
 import type { DialectName } from './database.js';
 
 /** SQLite's built-in lower() folds ASCII only; names here are often Cyrillic, Greek or accented. */
@@ -46,4 +53,19 @@ export function isForeignKeyViolation(error: unknown): boolean {
 function errorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
   return typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** Migrations see only a Kysely instance; its adapter tells which database they are shaping. */
+export function isPostgres(db: Kysely<unknown>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * An auto-incrementing integer primary key (history ids). SQLite spells it AUTOINCREMENT,
+ * PostgreSQL an identity column; "by default" so exports can be re-imported with their ids.
+ */
+export function autoIncrementingKey(db: Kysely<unknown>) {
+  return isPostgres(db)
+    ? (column: ColumnDefinitionBuilder) => column.generatedByDefaultAsIdentity().primaryKey()
+    : (column: ColumnDefinitionBuilder) => column.autoIncrement().primaryKey();
 }

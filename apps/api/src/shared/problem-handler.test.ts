@@ -32,6 +32,7 @@ describe('problem+json responses', () => {
         app.post(
           '/api/test/notes',
           {
+            config: { access: 'public' },
             schema: {
               body: CreateNoteBody,
               querystring: Type.Object({ limit: Type.Optional(Type.Integer({ maximum: 1000 })) }),
@@ -39,23 +40,27 @@ describe('problem+json responses', () => {
           },
           async (request) => ({ received: request.body }),
         );
-        app.get('/api/test/locked', async () => {
+        app.get('/api/test/locked', { config: { access: 'public' } }, async () => {
           throw gateLocked({ detail: 'Gate 2 is locked until 06:00.' });
         });
-        app.get('/api/test/crash', async () => {
+        app.get('/api/test/crash', { config: { access: 'public' } }, async () => {
           throw new Error('secret connection string postgres://admin:hunter2@db');
         });
-        app.post('/api/test/organizations', async (_request, reply) => {
-          const organization = {
-            id: 'org-1',
-            name: 'Acme',
-            timeZone: 'UTC',
-            createdAt: '2026-01-01T00:00:00.000Z',
-            updatedAt: '2026-01-01T00:00:00.000Z',
-          };
-          await deps.database.db.insertInto('organizations').values(organization).execute();
-          return reply.code(201).send(organization);
-        });
+        app.post(
+          '/api/test/organizations',
+          { config: { access: 'public' } },
+          async (_request, reply) => {
+            const organization = {
+              id: 'org-1',
+              name: 'Acme',
+              timeZone: 'UTC',
+              createdAt: '2026-01-01T00:00:00.000Z',
+              updatedAt: '2026-01-01T00:00:00.000Z',
+            };
+            await deps.database.db.insertInto('organizations').values(organization).execute();
+            return reply.code(201).send(organization);
+          },
+        );
       },
     });
   });
@@ -228,7 +233,7 @@ describe('a server that is shutting down', () => {
     const aIsRunning = new Promise<void>((resolve) => (signalARunning = resolve));
     const server = await createTestServer({
       extendApp: (app) => {
-        app.get('/api/test/slow', async () => {
+        app.get('/api/test/slow', { config: { access: 'public' } }, async () => {
           signalARunning();
           await new Promise<void>((resolve) => (releaseA = resolve));
           return { ok: true };

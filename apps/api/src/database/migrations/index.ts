@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as createOrganizations from './20261204T1000-create-organizations.js';
+import * as createIdentity from './20261204T1100-create-identity.js';
 
 /**
  * Every migration, in order, for both dialects. Registered explicitly (no directory scan) so a
@@ -7,4 +8,5 @@ import * as createOrganizations from './20261204T1000-create-organizations.js';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '20261204T1000-create-organizations': createOrganizations,
+  '20261204T1100-create-identity': createIdentity,
 };

@@ -56,7 +56,9 @@ export async function registerOpenApi(
 
 /** The interactive reference at /api/docs, served from the package's own assets (no CDN). */
 export async function registerApiDocsRoutes(app: FastifyTypeBox): Promise<void> {
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',

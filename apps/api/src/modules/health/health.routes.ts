@@ -9,6 +9,7 @@ export function registerHealthRoutes(
   app.get(
     '/api/health',
     {
+      config: { access: 'public' },
       schema: {
         operationId: 'getHealth',
         tags: ['System'],
