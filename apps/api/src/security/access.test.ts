@@ -1,0 +1,268 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Role } from '../database/database.js';
+import { sessionHeaders } from '../test-support/factories.js';
+import {
+  addLocation,
+  createApiToken,
+  createUser,
+  signInMember,
+  signUpOrganization,
+  type Credentials,
+  type SignedUpOrganization,
+} from '../test-support/factories.js';
+import { createTestServer, type TestServer } from '../test-support/test-server.js';
+
+/**
+ * The shared security suite. It walks every operation of the published API (so a new route is
+ * covered the day it is added, or this suite fails and says what it needs) and calls it:
+ * - with a second organization's credentials against the first one's resources → 404/403;
+ * - with each role, an API token and no credentials → the statuses of the table below, written
+ *   by hand from DESIGN §1, never derived from the routes themselves.
+ */
+
+type Caller = Role | 'TOKEN' | 'ANONYMOUS';
+const ALLOWED = 'allowed';
+type Expectation = typeof ALLOWED | 401 | 403;
+
+interface Operation {
+  readonly method: string;
+  readonly path: string;
+  readonly operationId: string;
+}
+
+/** Operations that act on no tenant resource: the session's own, sign-up and public ones. */
+const NOT_TENANT_RESOURCES = new Set([
+  'getHealth',
+  'signUp',
+  'signIn',
+  'getSession',
+  'signOut',
+  'switchOrganization',
+  'changePassword',
+  'acceptInvitation',
+]);
+
+const everyone = (expectation: Expectation): Record<Caller, Expectation> => ({
+  OWNER: expectation,
+  ADMIN: expectation,
+  MANAGER: expectation,
+  USER: expectation,
+  GUARD: expectation,
+  TOKEN: expectation,
+  ANONYMOUS: expectation,
+});
+const supervisors = {
+  ...everyone(403),
+  OWNER: ALLOWED,
+  ADMIN: ALLOWED,
+  MANAGER: ALLOWED,
+  TOKEN: ALLOWED,
+  ANONYMOUS: 401,
+} as const;
+const administrators = {
+  ...everyone(403),
+  OWNER: ALLOWED,
+  ADMIN: ALLOWED,
+  TOKEN: ALLOWED,
+  ANONYMOUS: 401,
+} as const;
+const ownersInPerson = { ...everyone(403), OWNER: ALLOWED, ANONYMOUS: 401 } as const;
+const signedIn = { ...everyone(ALLOWED), TOKEN: 401, ANONYMOUS: 401 } as const;
+/** Guards have no personal account: nothing to switch, no password to change. */
+const personalAccounts = { ...signedIn, GUARD: 403 } as const;
+
+/** Refusals by access control, as opposed to a business answer (a wrong password is also 401). */
+const ACCESS_DENIALS = [
+  'authentication-required',
+  'forbidden',
+  'no-organization-selected',
+  'csrf-token-invalid',
+];
+function isAccessDenial(body: string): boolean {
+  return ACCESS_DENIALS.some((type) => body.includes(`"type":"urn:openpatrol:problem:${type}"`));
+}
+
+const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
+  getHealth: everyone(ALLOWED),
+  signUp: everyone(ALLOWED),
+  signIn: everyone(ALLOWED),
+  acceptInvitation: everyone(ALLOWED),
+  getSession: signedIn,
+  signOut: signedIn,
+  switchOrganization: personalAccounts,
+  changePassword: personalAccounts,
+  listUsers: supervisors,
+  getUser: supervisors,
+  listUserHistory: supervisors,
+  createUser: administrators,
+  updateUser: administrators,
+  archiveUser: administrators,
+  restoreUser: administrators,
+  listApiTokens: ownersInPerson,
+  createApiToken: ownersInPerson,
+  revokeApiToken: ownersInPerson,
+};
+
+function listOperations(server: TestServer): Operation[] {
+  const document = server.app.swagger() as unknown as {
+    paths: Record<string, Record<string, { operationId: string }>>;
+  };
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, operation]) => ({
+      method: method.toUpperCase(),
+      path: `/api${path}`,
+      operationId: operation.operationId,
+    })),
+  );
+}
+
+describe('access control on every route', () => {
+  let server: TestServer;
+  let acme: SignedUpOrganization;
+  let rival: SignedUpOrganization;
+  /** Acme's resources, by the path parameter that names them. */
+  const acmeIds: Record<string, string> = {};
+  let acmeLocation = '';
+  const callers = new Map<Caller, Credentials>();
+
+  before(async () => {
+    server = await createTestServer();
+    acme = await signUpOrganization(server, 'Acme Security');
+    rival = await signUpOrganization(server, 'Rival Patrols');
+    acmeLocation = await addLocation(server, acme.organizationId, 'Acme HQ');
+    acmeIds.userId = (
+      await createUser(server, acme, {
+        role: 'USER',
+        email: 'acme-user@example.com',
+        locationIds: [acmeLocation],
+      })
+    ).id;
+    acmeIds.apiTokenId = (await createApiToken(server, acme, 'Acme token')).id;
+
+    // One caller per role in the rival organization, for the role matrix.
+    callers.set('OWNER', rival);
+    for (const role of ['ADMIN', 'MANAGER', 'USER'] as const)
+      callers.set(role, await signInMember(server, rival, role));
+    const guard = await createUser(server, rival, {
+      role: 'GUARD',
+      email: null,
+      memberNumber: 'G-1',
+      pin: '1234',
+    });
+    const guardSession = await server.deps.authService.startSession(
+      server.deps.database.db,
+      { personId: null, organizationId: rival.organizationId, memberId: guard.id },
+      { ip: '127.0.0.1', userAgent: 'shared phone' },
+    );
+    callers.set('GUARD', {
+      headers: sessionHeaders(`openpatrol_session=${guardSession.token}`, guardSession.csrfToken),
+    });
+    callers.set('TOKEN', await createApiToken(server, rival, 'Rival token'));
+    callers.set('ANONYMOUS', { headers: {} });
+  });
+  after(() => server.close());
+
+  /** A valid request for the operation, naming Acme's resources, so only access can refuse it. */
+  function requestFor(operation: Operation): { url: string; payload?: object } {
+    const url = operation.path.replace(
+      '{id}',
+      acmeIds[operation.path.startsWith('/api/api-tokens') ? 'apiTokenId' : 'userId'] ?? '',
+    );
+    const payloads: Record<string, object> = {
+      createUser: {
+        firstName: 'Cross',
+        lastName: 'Tenant',
+        role: 'USER',
+        email: `x-${Math.random()}@example.com`,
+        locationIds: [acmeLocation],
+      },
+      updateUser: { lastName: 'Changed' },
+      createApiToken: { name: 'Probe' },
+      switchOrganization: { organizationId: acme.organizationId },
+      changePassword: {
+        currentPassword: 'wrong password here',
+        newPassword: 'another long passphrase',
+      },
+      signIn: { email: 'nobody@example.com', password: 'not a real password' },
+      signUp: {
+        organizationName: 'Probe',
+        owner: {
+          firstName: 'P',
+          lastName: 'R',
+          email: `p-${Math.random()}@example.com`,
+          password: 'probe passphrase 123',
+        },
+      },
+      acceptInvitation: { token: 'not-a-real-invitation-token', password: 'probe passphrase 123' },
+    };
+    const payload = payloads[operation.operationId];
+    return payload ? { url, payload } : { url };
+  }
+
+  it('knows the expected access of every operation', () => {
+    const missing = listOperations(server)
+      .map((operation) => operation.operationId)
+      .filter((operationId) => !(operationId in ROLE_MATRIX));
+    assert.deepEqual(
+      missing,
+      [],
+      'add these operations to ROLE_MATRIX (and to the isolation requests if they take ids)',
+    );
+  });
+
+  it('never lets a second organization reach the first one’s resources', async () => {
+    for (const operation of listOperations(server)) {
+      if (NOT_TENANT_RESOURCES.has(operation.operationId)) continue;
+      for (const caller of ['OWNER', 'TOKEN'] as const) {
+        const { url, payload } = requestFor(operation);
+        const response = await server.app.inject({
+          method: operation.method as 'GET',
+          url,
+          headers: callers.get(caller)!.headers,
+          ...(payload ? { payload } : {}),
+        });
+        const label = `${caller} of Rival: ${operation.method} ${url}`;
+        if (url.includes('{'))
+          assert.fail(`${label}: the suite has no Acme resource for this path parameter`);
+        if (operation.path.includes('{id}')) {
+          assert.ok(
+            [403, 404].includes(response.statusCode),
+            `${label} answered ${response.statusCode}`,
+          );
+        } else if (operation.operationId === 'createUser') {
+          // Referring to another organization's location is refused like an unknown one.
+          assert.equal(response.statusCode, 400, `${label} answered ${response.statusCode}`);
+        } else {
+          for (const id of [...Object.values(acmeIds), acme.organizationId, acme.ownerMemberId]) {
+            assert.ok(!response.body.includes(id), `${label} revealed Acme's ${id}`);
+          }
+        }
+      }
+    }
+  });
+
+  it('gives each role, an API token and an anonymous caller exactly the access of the role table', async () => {
+    const mismatches: string[] = [];
+    for (const operation of listOperations(server)) {
+      // signOut would end the caller's session for the operations after it.
+      if (operation.operationId === 'signOut') continue;
+      for (const [caller, credentials] of callers) {
+        const { url, payload } = requestFor(operation);
+        const response = await server.app.inject({
+          method: operation.method as 'GET',
+          url,
+          headers: credentials.headers,
+          ...(payload ? { payload } : {}),
+        });
+        const expected = ROLE_MATRIX[operation.operationId]?.[caller];
+        const actual = isAccessDenial(response.body) ? response.statusCode : ALLOWED;
+        if (actual !== expected)
+          mismatches.push(
+            `${caller} ${operation.operationId}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`,
+          );
+      }
+    }
+    assert.deepEqual(mismatches, []);
+  });
+});
