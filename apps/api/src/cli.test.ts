@@ -130,4 +130,91 @@ describe('openpatrol CLI', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
   });
+
+  it('creates an organization and an API token headlessly, and the token works against the server', async () => {
+    const organization = await runCli(
+      [
+        'create-organization',
+        '--name',
+        'Headless Patrols',
+        '--owner-email',
+        'Boss@Headless.example',
+        '--owner-password',
+        'a long enough password',
+        '--owner-name',
+        'Olha Petrenko',
+        '--json',
+      ],
+      database.env,
+    );
+    assert.equal(organization.code, 0, organization.stderr);
+    const created = JSON.parse(organization.stdout) as {
+      organization: { id: string; name: string };
+      owner: { email: string };
+    };
+    assert.equal(created.organization.name, 'Headless Patrols');
+    assert.equal(created.owner.email, 'boss@headless.example');
+
+    const token = await runCli(
+      ['create-api-token', '--organization', 'Headless Patrols', '--name', 'CRM', '--json'],
+      database.env,
+    );
+    assert.equal(token.code, 0, token.stderr);
+    const { token: secret, organizationId } = JSON.parse(token.stdout) as {
+      token: string;
+      organizationId: string;
+    };
+    assert.match(secret, /^opk_/);
+    assert.equal(organizationId, created.organization.id);
+
+    const child = startCli(['serve'], {
+      ...database.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+    });
+    try {
+      const listening = await waitForLogLine(child, (line) =>
+        String(line.msg).startsWith('Server listening at'),
+      );
+      const address = /http:\/\/[\d.]+:\d+/.exec(String(listening.msg))?.[0];
+      const users = await fetch(`${address}/api/users`, {
+        headers: { authorization: `Bearer ${secret}` },
+      });
+      assert.equal(users.status, 200);
+      const [owner] = (await users.json()) as {
+        firstName: string;
+        lastName: string;
+        role: string;
+      }[];
+      assert.deepEqual(owner && [owner.firstName, owner.lastName, owner.role], [
+        'Olha',
+        'Petrenko',
+        'OWNER',
+      ]);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  });
+
+  it('explains a weak owner password and a missing option instead of failing silently', async () => {
+    const weak = await runCli(
+      [
+        'create-organization',
+        '--name',
+        'X',
+        '--owner-email',
+        'x@example.com',
+        '--owner-password',
+        'short',
+      ],
+      database.env,
+    );
+    assert.equal(weak.code, 1);
+    assert.match(weak.stderr, /at least 10 characters/);
+    const missing = await runCli(['create-api-token', '--name', 'CRM'], database.env);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /needs --organization/);
+  });
 });

@@ -4,16 +4,23 @@ import { createDependencies, createLogger } from './dependencies.js';
 import { openDatabase } from './database/connection.js';
 import { migrateToLatest } from './database/migrator.js';
 import { createServer } from './server.js';
+import { AppError } from './shared/app-error.js';
 import { readServerVersion } from './shared/version.js';
 
 const usage = `Usage: openpatrol <command> [options]
 
 Commands:
-  serve      Migrate the database, then serve the API and the web apps
-  migrate    Bring the database schema to the latest version, then exit
-  help       Show this help
+  serve                 Migrate the database, then serve the API and the web apps
+  migrate               Bring the database schema to the latest version, then exit
+  create-organization   Create an organization and its Owner
+                          --name N --owner-email E --owner-password P
+                          [--owner-name "First Last"] [--time-zone Europe/Kyiv]
+  create-api-token      Create an External API token and print it
+                          --organization ID|NAME --name N [--expires-at 2027-01-01T00:00:00Z]
+  help                  Show this help
 
 Options:
+  --json           Print the result as JSON (create-organization, create-api-token)
   -h, --help       Show this help
   -v, --version    Show the version
 
@@ -27,7 +34,18 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        json: { type: 'boolean' },
+        name: { type: 'string' },
+        'owner-email': { type: 'string' },
+        'owner-password': { type: 'string' },
+        'owner-name': { type: 'string' },
+        'time-zone': { type: 'string' },
+        organization: { type: 'string' },
+        'expires-at': { type: 'string' },
+      },
     });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
@@ -63,6 +81,9 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
       return serve(config);
     case 'migrate':
       return migrate(config);
+    case 'create-organization':
+    case 'create-api-token':
+      return runAdministrativeCommand(config, command, parsed.values);
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${usage}\n`);
       return 2;
@@ -142,4 +163,100 @@ async function serve(config: Config): Promise<number> {
     process.once('SIGTERM', shutdown);
     process.once('SIGINT', shutdown);
   });
+}
+
+type CommandOptions = Partial<
+  Record<
+    | 'json'
+    | 'name'
+    | 'owner-email'
+    | 'owner-password'
+    | 'owner-name'
+    | 'time-zone'
+    | 'organization'
+    | 'expires-at',
+    string | boolean
+  >
+>;
+
+/** Commands for headless installs and automation: they run the same services as the API. */
+async function runAdministrativeCommand(
+  config: Config,
+  command: 'create-organization' | 'create-api-token',
+  options: CommandOptions,
+): Promise<number> {
+  const text = (name: keyof CommandOptions) =>
+    typeof options[name] === 'string' ? options[name] : undefined;
+  const required =
+    command === 'create-organization'
+      ? (['name', 'owner-email', 'owner-password'] as const)
+      : (['organization', 'name'] as const);
+  const missing = required.filter((name) => !text(name));
+  if (missing.length > 0) {
+    process.stderr.write(
+      `${command} needs ${missing.map((name) => `--${name}`).join(', ')}.\n\n${usage}\n`,
+    );
+    return 2;
+  }
+
+  const deps = createDependencies({ ...config, logLevel: 'warn' });
+  const print = (json: unknown, human: string) =>
+    process.stdout.write(options.json ? `${JSON.stringify(json, null, 2)}\n` : `${human}\n`);
+  try {
+    await migrateToLatest(deps.database);
+    if (command === 'create-organization') {
+      const [firstName = 'Owner', ...rest] = (text('owner-name') ?? '')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean);
+      const created = await deps.organizationsService.createOrganization({
+        name: text('name')!,
+        timeZone: text('time-zone') ?? 'UTC',
+        owner: {
+          email: text('owner-email')!,
+          password: text('owner-password')!,
+          firstName,
+          lastName: rest.join(' ') || '-',
+        },
+      });
+      print(
+        {
+          organization: created.organization,
+          owner: {
+            memberId: created.ownerMemberId,
+            email: text('owner-email')!.trim().toLowerCase(),
+          },
+        },
+        `Created organization "${created.organization.name}" (${created.organization.id}); its Owner signs in as ${text('owner-email')}.`,
+      );
+    } else {
+      const matches = await deps.organizationsService.findOrganization(text('organization')!);
+      if (matches.length !== 1) {
+        process.stderr.write(
+          matches.length === 0
+            ? `No organization has the id or name "${text('organization')}".\n`
+            : `Several organizations are named "${text('organization')}": give the id.\n`,
+        );
+        return 1;
+      }
+      const created = await deps.apiTokensService.createApiToken(matches[0]!.id, {
+        name: text('name')!,
+        expiresAt: text('expires-at') ?? null,
+        createdBy: null,
+      });
+      print({ ...created, organizationId: matches[0]!.id }, created.token);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof AppError) {
+      const fields = (error.errors ?? [])
+        .map((field) => `\n  - ${field.pointer}: ${field.detail}`)
+        .join('');
+      process.stderr.write(`${error.title}: ${error.detail}${fields}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await deps.close();
+  }
 }
