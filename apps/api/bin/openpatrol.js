@@ -10,13 +10,15 @@ const sources = new URL('../src/', import.meta.url);
 function newestModification(directory) {
   let newest = 0;
   for (const entry of readdirSync(directory, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(`${entry.parentPath}/${entry.name}`).mtimeMs);
+    if (entry.isFile())
+      newest = Math.max(newest, statSync(`${entry.parentPath}/${entry.name}`).mtimeMs);
   }
   return newest;
 }
 
 const isCompiledCurrent =
-  existsSync(compiled) && (!existsSync(sources) || statSync(compiled).mtimeMs >= newestModification(sources));
+  existsSync(compiled) &&
+  (!existsSync(sources) || statSync(compiled).mtimeMs >= newestModification(sources));
 
 if (isCompiledCurrent) {
   await import(compiled.href);

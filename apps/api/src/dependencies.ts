@@ -8,6 +8,11 @@ import {
   type ApiTokensService,
 } from './modules/api-tokens/api-tokens.service.js';
 import { createAuthService, type AuthService } from './modules/auth/auth.service.js';
+import {
+  createPasswordResetService,
+  type PasswordResetService,
+} from './modules/auth/password-resets.js';
+import { createDevicesService, type DevicesService } from './modules/devices/devices.service.js';
 import { createHealthService, type HealthService } from './modules/health/health.service.js';
 import { createMembersService, type MembersService } from './modules/members/members.service.js';
 import {
@@ -31,9 +36,11 @@ export interface Dependencies {
   readonly mailer: Mailer;
   readonly healthService: HealthService;
   readonly authService: AuthService;
+  readonly passwordResetService: PasswordResetService;
   readonly membersService: MembersService;
   readonly organizationsService: OrganizationsService;
   readonly apiTokensService: ApiTokensService;
+  readonly devicesService: DevicesService;
   /** Releases what the dependencies hold (database connections); call after the server closed. */
   close(): Promise<void>;
 }
@@ -72,6 +79,7 @@ export function createDependencies(
     mailer,
     healthService: createHealthService({ database, clock, logger, version }),
     authService,
+    passwordResetService: createPasswordResetService({ database, clock, mailer, config, logger }),
     membersService,
     organizationsService: createOrganizationsService({
       database,
@@ -80,6 +88,7 @@ export function createDependencies(
       authService,
     }),
     apiTokensService: createApiTokensService({ database, clock }),
+    devicesService: createDevicesService({ database, clock, authService }),
     close: () => database.destroy(),
   };
 }

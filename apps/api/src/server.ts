@@ -14,6 +14,8 @@ import { registerApiDocsRoutes, registerOpenApi } from './modules/api-docs/api-d
 import { registerApiTokenRoutes } from './modules/api-tokens/api-tokens.routes.js';
 import { registerAccessControl } from './modules/auth/access-control.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
+import { registerPasswordResetRoutes } from './modules/auth/password-resets.routes.js';
+import { registerDeviceRoutes } from './modules/devices/devices.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerMembersRoutes } from './modules/members/members.routes.js';
 import { registerMetricsRoutes } from './modules/metrics/metrics.routes.js';
@@ -78,8 +80,10 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
 
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
+  registerPasswordResetRoutes(app, deps);
   registerMembersRoutes(app, deps);
   registerApiTokenRoutes(app, deps);
+  registerDeviceRoutes(app, deps);
 
   await registerApiDocsRoutes(app);
   await registerWebAppRoutes(app, deps);

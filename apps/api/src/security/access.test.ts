@@ -41,6 +41,10 @@ const NOT_TENANT_RESOURCES = new Set([
   'switchOrganization',
   'changePassword',
   'acceptInvitation',
+  'requestPasswordReset',
+  'resetPassword',
+  'authorizeDevice',
+  'signInGuard',
 ]);
 
 const everyone = (expectation: Expectation): Record<Caller, Expectation> => ({
@@ -88,6 +92,13 @@ const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   signUp: everyone(ALLOWED),
   signIn: everyone(ALLOWED),
   acceptInvitation: everyone(ALLOWED),
+  requestPasswordReset: everyone(ALLOWED),
+  resetPassword: everyone(ALLOWED),
+  authorizeDevice: everyone(ALLOWED),
+  signInGuard: everyone(ALLOWED),
+  listDevices: administrators,
+  registerDevice: administrators,
+  revokeDevice: administrators,
   getSession: signedIn,
   signOut: signedIn,
   switchOrganization: personalAccounts,
@@ -103,6 +114,16 @@ const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   createApiToken: ownersInPerson,
   revokeApiToken: ownersInPerson,
 };
+
+/** Which of Acme's resources a path's `{id}` names. */
+function idNameFor(path: string): string {
+  if (path.startsWith('/api/api-tokens/')) return 'apiTokenId';
+  if (path.startsWith('/api/devices/')) return 'deviceId';
+  if (path.startsWith('/api/users/')) return 'userId';
+  if (path.includes('{'))
+    throw new Error(`The security suite has no Acme resource for ${path}: add one.`);
+  return 'none';
+}
 
 function listOperations(server: TestServer): Operation[] {
   const document = server.app.swagger() as unknown as {
@@ -139,6 +160,13 @@ describe('access control on every route', () => {
       })
     ).id;
     acmeIds.apiTokenId = (await createApiToken(server, acme, 'Acme token')).id;
+    const device = await server.app.inject({
+      method: 'POST',
+      url: '/api/devices',
+      headers: acme.headers,
+      payload: { name: 'Gate phone' },
+    });
+    acmeIds.deviceId = device.json<{ id: string }>().id;
 
     // One caller per role in the rival organization, for the role matrix.
     callers.set('OWNER', rival);
@@ -165,10 +193,7 @@ describe('access control on every route', () => {
 
   /** A valid request for the operation, naming Acme's resources, so only access can refuse it. */
   function requestFor(operation: Operation): { url: string; payload?: object } {
-    const url = operation.path.replace(
-      '{id}',
-      acmeIds[operation.path.startsWith('/api/api-tokens') ? 'apiTokenId' : 'userId'] ?? '',
-    );
+    const url = operation.path.replace('{id}', acmeIds[idNameFor(operation.path)] ?? '');
     const payloads: Record<string, object> = {
       createUser: {
         firstName: 'Cross',
@@ -195,6 +220,11 @@ describe('access control on every route', () => {
         },
       },
       acceptInvitation: { token: 'not-a-real-invitation-token', password: 'probe passphrase 123' },
+      requestPasswordReset: { email: 'nobody@example.com' },
+      registerDevice: { name: 'Probe phone' },
+      authorizeDevice: { code: 'ABCDEFGH' },
+      signInGuard: { memberNumber: 'G-1', pin: '1234' },
+      resetPassword: { token: 'not-a-real-reset-token-value', newPassword: 'probe passphrase 123' },
     };
     const payload = payloads[operation.operationId];
     return payload ? { url, payload } : { url };

@@ -53,3 +53,9 @@ export const noOrganizationSelected = defineProblem({
   title: 'Choose an organization first',
   status: 403,
 });
+
+export const resetLinkNotValid = defineProblem({
+  type: 'reset-link-not-valid',
+  title: 'The password reset link is not valid',
+  status: 400,
+});

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import type { DatabaseHandle } from '../../database/database.js';
 import type { FastifyTypeBox } from '../../server.js';
@@ -7,7 +7,7 @@ import { problemResponses } from '../../shared/problem.schemas.js';
 import { organizationNotFound } from '../organizations/organizations.errors.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import type { SessionContext } from './access.js';
-import { authenticationRequired, invalidCredentials } from './auth.errors.js';
+import { authenticationRequired } from './auth.errors.js';
 import {
   AcceptInvitationBodySchema,
   ChangePasswordBodySchema,
@@ -18,6 +18,7 @@ import {
   type SessionView,
 } from './auth.schemas.js';
 import { SESSION_COOKIE, type AuthService, type StartedSession } from './auth.service.js';
+import { setSessionCookie } from './session-cookie.js';
 
 const tags = ['Session'];
 
@@ -38,28 +39,12 @@ export function registerAuthRoutes(
     config: Config;
   },
 ): void {
-  const secureCookies = config.publicUrl.startsWith('https://');
-
-  function setSessionCookie(reply: FastifyReply, started: StartedSession) {
-    return reply.setCookie(SESSION_COOKIE, started.token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: secureCookies,
-      path: '/',
-      expires: new Date(started.expiresAt),
-    });
-  }
-
   async function viewOf(session: SessionContext, expiresAt: string | null): Promise<SessionView> {
     const described = await authService.describeSession(session);
     return { ...described, csrfToken: session.csrfToken, expiresAt };
   }
 
-  async function viewOfStarted(started: StartedSession) {
-    const authenticated = await authService.authenticateSession(started.token);
-    if (!authenticated) throw invalidCredentials();
-    return viewOf(authenticated.session, started.expiresAt);
-  }
+  const viewOfStarted = (started: StartedSession) => authService.describeStartedSession(started);
 
   const sessionOf = (request: FastifyRequest): SessionContext => {
     if (!request.session) throw authenticationRequired({ detail: 'Sign in first.' });
@@ -89,7 +74,7 @@ export function registerAuthRoutes(
         contextOf(request),
       );
       const started = created.session!;
-      return setSessionCookie(reply, started)
+      return setSessionCookie(reply, started, config)
         .code(201)
         .send(await viewOfStarted(started));
     },
@@ -111,7 +96,7 @@ export function registerAuthRoutes(
     },
     async (request, reply) => {
       const started = await authService.signIn(request.body, contextOf(request));
-      return setSessionCookie(reply, started).send(await viewOfStarted(started));
+      return setSessionCookie(reply, started, config).send(await viewOfStarted(started));
     },
   );
 
@@ -135,7 +120,7 @@ export function registerAuthRoutes(
         password: request.body.password ?? null,
       });
       const started = await authService.startSession(database.db, accepted, contextOf(request));
-      return setSessionCookie(reply, started).send(await viewOfStarted(started));
+      return setSessionCookie(reply, started, config).send(await viewOfStarted(started));
     },
   );
 

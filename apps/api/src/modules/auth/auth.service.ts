@@ -3,9 +3,11 @@ import type { Database, DatabaseHandle } from '../../database/database.js';
 import type { Clock } from '../../shared/clock.js';
 import { generateSecret, hashSecret } from '../../shared/secrets.js';
 import { seesAllLocations, type Actor } from './actor.js';
+import type { SessionView } from './auth.schemas.js';
 import type { SessionContext } from './access.js';
 import {
   authenticationRequired,
+  forbidden,
   invalidCredentials,
   malformedAuthorization,
   tooManySignInAttempts,
@@ -25,13 +27,23 @@ const SESSION_IDLE_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 /** Session and token "last used" times are written at most this often, not on every request. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
 /** Failed sign-ins allowed per account and per address within the window, before a pause. */
-const SIGN_IN_FAILURE_LIMIT = { perAccount: 5, perAddress: 20, windowMs: 15 * 60 * 1000 } as const;
+export const SIGN_IN_FAILURE_LIMIT = {
+  perAccount: 5,
+  perAddress: 20,
+  windowMs: 15 * 60 * 1000,
+} as const;
 
 const BEARER_PATTERN = /^Bearer ([A-Za-z0-9_-]{20,200})$/;
 
 export interface SignInRequestContext {
   readonly ip: string;
   readonly userAgent: string | null;
+}
+
+/** A counter of failed attempts (`account:<email>`, `address:<ip>`…) and how many it allows. */
+export interface SignInThrottle {
+  readonly key: string;
+  readonly limit: number;
 }
 
 export interface StartedSession {
@@ -163,23 +175,77 @@ export function createAuthService({ database, clock }: { database: DatabaseHandl
     return { token, csrfToken, expiresAt };
   }
 
-  async function assertNotThrottled(keys: { key: string; limit: number }[]) {
+  async function assertNotThrottled(
+    keys: readonly SignInThrottle[],
+    alternative = 'or reset your password',
+  ) {
     const since = new Date(clock.now().getTime() - SIGN_IN_FAILURE_LIMIT.windowMs).toISOString();
     for (const { key, limit } of keys) {
       if ((await repository.countSignInFailures(db, key, since)) >= limit) {
         const retryAfterSeconds = Math.ceil(SIGN_IN_FAILURE_LIMIT.windowMs / 1000);
         throw tooManySignInAttempts({
-          detail: `Too many failed attempts. Try again in ${Math.round(retryAfterSeconds / 60)} minutes, or reset your password.`,
+          detail: `Too many failed attempts. Try again in ${Math.round(retryAfterSeconds / 60)} minutes, ${alternative}.`,
           headers: { 'retry-after': String(retryAfterSeconds) },
         });
       }
     }
   }
 
+  /** What the web apps show about the signed-in person and where they are. */
+  async function describeSession(session: SessionContext) {
+    if (!session.personId) {
+      return {
+        person: null,
+        organizationId: session.organizationId,
+        memberId: session.memberId,
+        memberships: [],
+      };
+    }
+    const person = await repository.findPerson(db, session.personId);
+    if (!person)
+      throw authenticationRequired({ detail: 'The account of this session no longer exists.' });
+    const memberships = await repository.listMembershipsOfPerson(db, person.id);
+    return {
+      person: {
+        id: person.id,
+        email: person.email,
+        firstName: person.firstName,
+        lastName: person.lastName,
+      },
+      organizationId: session.organizationId,
+      memberId: session.memberId,
+      memberships,
+    };
+  }
+
+  async function recordSignInFailures(keys: readonly SignInThrottle[]) {
+    const failedAt = clock.now().toISOString();
+    for (const { key } of keys) await repository.recordSignInFailure(db, key, failedAt);
+  }
+
   return {
     authenticateToken,
     authenticateSession,
     startSession,
+
+    /**
+     * Failed-attempt throttling for the other ways in (guard PINs on shared devices, device
+     * registration codes), on the same table as e-mail sign-in so every API process sees every
+     * failure. `alternative` completes "Try again in 15 minutes, …".
+     */
+    assertNotThrottled,
+    recordSignInFailures,
+    async clearSignInFailures(key: string) {
+      await repository.clearSignInFailures(db, key);
+    },
+
+    /** What a sign-in answers: the new session as GET /api/session would describe it. */
+    async describeStartedSession(started: StartedSession): Promise<SessionView> {
+      const authenticated = await authenticateSession(started.token);
+      if (!authenticated) throw invalidCredentials();
+      const described = await describeSession(authenticated.session);
+      return { ...described, csrfToken: started.csrfToken, expiresAt: started.expiresAt };
+    },
 
     /**
      * Signs a person in by e-mail and password. Unknown addresses and wrong passwords get the same
@@ -201,8 +267,7 @@ export function createAuthService({ database, clock }: { database: DatabaseHandl
       const memberships =
         person && isValid ? await repository.listMembershipsOfPerson(db, person.id) : [];
       if (!person || !isValid || memberships.length === 0) {
-        const failedAt = clock.now().toISOString();
-        for (const { key } of throttles) await repository.recordSignInFailure(db, key, failedAt);
+        await recordSignInFailures(throttles);
         throw invalidCredentials({ detail: 'The e-mail address or password is not correct.' });
       }
       await repository.clearSignInFailures(db, `account:${email}`);
@@ -219,39 +284,12 @@ export function createAuthService({ database, clock }: { database: DatabaseHandl
       await repository.deleteSession(db, session.tokenHash);
     },
 
-    /** What the web apps show about the signed-in person and where they are. */
-    async describeSession(session: SessionContext) {
-      if (!session.personId) {
-        return {
-          person: null,
-          organizationId: session.organizationId,
-          memberId: session.memberId,
-          memberships: [],
-        };
-      }
-      const person = await repository.findPerson(db, session.personId);
-      if (!person)
-        throw authenticationRequired({ detail: 'The account of this session no longer exists.' });
-      const memberships = await repository.listMembershipsOfPerson(db, person.id);
-      return {
-        person: {
-          id: person.id,
-          email: person.email,
-          firstName: person.firstName,
-          lastName: person.lastName,
-        },
-        organizationId: session.organizationId,
-        memberId: session.memberId,
-        memberships,
-      };
-    },
+    describeSession,
 
     /** Moves the session into another organization the person belongs to. */
     async switchOrganization(session: SessionContext, organizationId: string) {
       if (!session.personId)
-        throw authenticationRequired({
-          detail: 'Only personal accounts can switch organizations.',
-        });
+        throw forbidden({ detail: 'Guards on a shared device cannot switch organizations.' });
       const memberships = await repository.listMembershipsOfPerson(db, session.personId);
       const membership = memberships.find(
         (candidate) => candidate.organizationId === organizationId,
@@ -271,7 +309,7 @@ export function createAuthService({ database, clock }: { database: DatabaseHandl
       input: { currentPassword: string; newPassword: string },
     ) {
       if (!session.personId)
-        throw authenticationRequired({ detail: 'Only personal accounts have a password.' });
+        throw forbidden({ detail: 'Guards have a PIN, not a password; an Admin changes it.' });
       const person = await repository.findPerson(db, session.personId);
       if (
         !person?.passwordHash ||
