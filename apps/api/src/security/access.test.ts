@@ -110,6 +110,7 @@ const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   updateUser: administrators,
   archiveUser: administrators,
   restoreUser: administrators,
+  transferOwnership: ownersInPerson,
   listApiTokens: ownersInPerson,
   createApiToken: ownersInPerson,
   revokeApiToken: ownersInPerson,

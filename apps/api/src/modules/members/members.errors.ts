@@ -41,3 +41,9 @@ export const passwordRequired = defineProblem({
   title: 'A password is required',
   status: 400,
 });
+
+export const ownershipTransferNotPossible = defineProblem({
+  type: 'ownership-transfer-not-possible',
+  title: 'Ownership cannot be handed to this member',
+  status: 409,
+});

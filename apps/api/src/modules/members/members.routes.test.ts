@@ -272,4 +272,41 @@ describe('users API', () => {
       assert.equal(ids.size, first.json<User[]>().length + second.json<User[]>().length);
     });
   });
+
+  describe('transferOwnership', () => {
+    it('hands the Owner role to an Admin with an account, and the previous Owner becomes an Admin', async () => {
+      const organization = await signUpOrganization(server, 'Handover Org');
+      const admin = await signInMember(server, organization, 'ADMIN');
+      const transferred = await request(
+        'POST',
+        `/api/users/${admin.user.id}/transfer-ownership`,
+        organization,
+      );
+      assert.equal(transferred.statusCode, 200, transferred.body);
+      assert.equal(transferred.json<User>().role, 'OWNER');
+      const previous = await request('GET', `/api/users/${organization.ownerMemberId}`, admin);
+      assert.equal(previous.json<User>().role, 'ADMIN');
+      // Rights follow at once, without signing in again.
+      assert.equal((await request('GET', '/api/api-tokens', organization)).statusCode, 403);
+      assert.equal((await request('GET', '/api/api-tokens', admin)).statusCode, 200);
+    });
+
+    it('refuses a member who has not accepted the invitation yet', async () => {
+      const organization = await signUpOrganization(server, 'Early Handover Org');
+      const invited = await createUser(server, organization, {
+        role: 'ADMIN',
+        email: 'not-yet@example.com',
+      });
+      const response = await request(
+        'POST',
+        `/api/users/${invited.id}/transfer-ownership`,
+        organization,
+      );
+      assert.equal(response.statusCode, 409);
+      assert.equal(
+        response.json<Problem>().type,
+        'urn:openpatrol:problem:ownership-transfer-not-possible',
+      );
+    });
+  });
 });

@@ -117,6 +117,23 @@ export function registerMembersRoutes(
     async (request) => membersService.listUserHistory(actorOf(request), request.params.id),
   );
 
+  app.post(
+    '/api/users/:id/transfer-ownership',
+    {
+      config: { access: { roles: ['OWNER'], token: false } },
+      schema: {
+        operationId: 'transferOwnership',
+        tags,
+        summary: 'Hand the Owner role to this user; you become an Admin',
+        description:
+          'Only the Owner, signed in (not with an API token). The new Owner needs a personal account.',
+        params: UserIdParamsSchema,
+        response: { 200: UserSchema, ...problemResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => membersService.transferOwnership(actorOf(request), request.params.id),
+  );
+
   for (const [action, operationId, summary] of [
     ['archive', 'archiveUser', 'Archive a user: they can no longer sign in; their history stays'],
     ['restore', 'restoreUser', 'Restore an archived user'],

@@ -14,6 +14,7 @@ import {
   memberConflict,
   memberDetailsRequired,
   ownerRequired,
+  ownershipTransferNotPossible,
   passwordRequired,
   unknownLocation,
   userNotFound,
@@ -196,53 +197,89 @@ export function createMembersService({
     return member;
   }
 
+  type MemberChange = (member: repository.MemberRow) => Partial<repository.MemberRow>;
+
+  /**
+   * Applies one change to a member inside `trx`: new version, locations, the last-Owner rule,
+   * sessions of an archived member, an invitation when an address is added. Returns the new row
+   * and the e-mails to deliver once the transaction has committed.
+   */
+  async function applyMemberChange(
+    trx: Kysely<Database>,
+    actor: Actor,
+    memberId: string,
+    change: MemberChange,
+    locationIds?: readonly string[],
+  ) {
+    const current = await findVisibleMember(actor, memberId, trx);
+    const next = { ...current, ...change(current), updatedAt: clock.now().toISOString() };
+    const nextLocationIds =
+      locationIds ??
+      (await repository.listLocationIdsByMember(trx, actor.organizationId, [memberId])).get(
+        memberId,
+      ) ??
+      [];
+    if (locationIds) {
+      await assertLocationsExist(trx, actor.organizationId, locationIds);
+      await repository.replaceMemberLocations(trx, actor.organizationId, memberId, locationIds);
+    }
+    if (
+      current.role === 'OWNER' &&
+      (next.role !== 'OWNER' || next.archived === 1) &&
+      (await repository.countActiveOwners(trx, actor.organizationId)) <= 1
+    ) {
+      throw ownerRequired({ detail: 'Transfer ownership to another member first.' });
+    }
+    next.historyId = await repository.insertMemberVersion(
+      trx,
+      next,
+      nextLocationIds,
+      describeActor(actor),
+      next.updatedAt,
+    );
+    await repository.updateMember(trx, next);
+    // Archiving ends the member's sessions at once; a role change needs nothing, since every
+    // request reads the member's current role.
+    if (next.archived === 1)
+      await repository.deleteSessionsOfMember(trx, actor.organizationId, memberId);
+    const outboxIds =
+      next.email && next.email !== current.email && next.personId === null
+        ? [await inviteMember(trx, actor.organizationId, next)]
+        : [];
+    return { member: next, outboxIds };
+  }
+
+  /** Runs member changes in one transaction, then delivers their e-mails and returns the users. */
+  async function changeMembers(
+    actor: Actor,
+    changes: readonly { memberId: string; change: MemberChange; locationIds?: readonly string[] }[],
+  ) {
+    const applied = await withConflictsExplained(() =>
+      db.transaction().execute(async (trx) => {
+        const results = [];
+        for (const { memberId, change, locationIds } of changes) {
+          results.push(await applyMemberChange(trx, actor, memberId, change, locationIds));
+        }
+        return results;
+      }),
+    );
+    for (const outboxId of applied.flatMap((result) => result.outboxIds))
+      await mailer.deliver(db, outboxId);
+    return toUsers(
+      actor.organizationId,
+      applied.map((result) => result.member),
+    );
+  }
+
   async function changeMember(
     actor: Actor,
     memberId: string,
-    change: (member: repository.MemberRow) => Partial<repository.MemberRow>,
+    change: MemberChange,
     locationIds?: readonly string[],
   ) {
-    const outboxIds: string[] = [];
-    const updated = await withConflictsExplained(() =>
-      db.transaction().execute(async (trx) => {
-        const current = await findVisibleMember(actor, memberId, trx);
-        const next = { ...current, ...change(current), updatedAt: clock.now().toISOString() };
-        const nextLocationIds =
-          locationIds ??
-          (await repository.listLocationIdsByMember(trx, actor.organizationId, [memberId])).get(
-            memberId,
-          ) ??
-          [];
-        if (locationIds) {
-          await assertLocationsExist(trx, actor.organizationId, locationIds);
-          await repository.replaceMemberLocations(trx, actor.organizationId, memberId, locationIds);
-        }
-        if (
-          current.role === 'OWNER' &&
-          (next.role !== 'OWNER' || next.archived === 1) &&
-          (await repository.countActiveOwners(trx, actor.organizationId)) <= 1
-        ) {
-          throw ownerRequired({ detail: 'Transfer ownership to another member first.' });
-        }
-        next.historyId = await repository.insertMemberVersion(
-          trx,
-          next,
-          nextLocationIds,
-          describeActor(actor),
-          next.updatedAt,
-        );
-        await repository.updateMember(trx, next);
-        // Archiving, or losing access, ends the member's sessions at once.
-        if (next.archived === 1 || next.role !== current.role)
-          await repository.deleteSessionsOfMember(trx, actor.organizationId, memberId);
-        if (next.email && next.email !== current.email && next.personId === null) {
-          outboxIds.push(await inviteMember(trx, actor.organizationId, next));
-        }
-        return next;
-      }),
-    );
-    for (const outboxId of outboxIds) await mailer.deliver(db, outboxId);
-    const [user] = await toUsers(actor.organizationId, [updated]);
+    const [user] = await changeMembers(actor, [
+      { memberId, change, ...(locationIds ? { locationIds } : {}) },
+    ]);
     return user!;
   }
 
@@ -448,6 +485,31 @@ export function createMembersService({
         },
         body.locationIds,
       );
+    },
+
+    /**
+     * Hands the Owner role to another member with a personal account; the previous Owner becomes
+     * an Admin. Both changes are versioned in one transaction.
+     */
+    async transferOwnership(actor: Actor, newOwnerId: string) {
+      if (actor.kind !== 'member' || actor.role !== 'OWNER')
+        throw ownershipTransferNotPossible({
+          detail: 'Only the Owner, signed in, can hand ownership over.',
+        });
+      if (newOwnerId === actor.memberId)
+        throw ownershipTransferNotPossible({ detail: 'You are the Owner already.' });
+      const target = await findVisibleMember(actor, newOwnerId);
+      if (target.archived === 1 || target.personId === null || target.role === 'GUARD') {
+        throw ownershipTransferNotPossible({
+          detail:
+            'The new Owner must be an active member with a personal account (an accepted invitation), not a guard.',
+        });
+      }
+      const [newOwner] = await changeMembers(actor, [
+        { memberId: newOwnerId, change: () => ({ role: 'OWNER' }) },
+        { memberId: actor.memberId, change: () => ({ role: 'ADMIN' }) },
+      ]);
+      return newOwner!;
     },
 
     archiveUser: (actor: Actor, memberId: string) =>
