@@ -6,7 +6,7 @@ import type { MembersService } from '../members/members.service.js';
 import { problemResponses } from '../../shared/problem.schemas.js';
 import { organizationNotFound } from '../organizations/organizations.errors.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
-import type { SessionContext } from './access.js';
+import { EVERY_ROLE, actorOf, type SessionContext } from './access.js';
 import { authenticationRequired } from './auth.errors.js';
 import {
   AcceptInvitationBodySchema,
@@ -179,6 +179,28 @@ export function registerAuthRoutes(
         { ...session, organizationId: membership.organizationId, memberId: membership.memberId },
         null,
       );
+    },
+  );
+
+  app.post(
+    '/api/session/leave-organization',
+    {
+      config: { access: { roles: EVERY_ROLE, token: false } },
+      schema: {
+        operationId: 'leaveOrganization',
+        tags,
+        summary: 'Leave the current organization',
+        description:
+          'Archives your membership (its history stays) and ends this session. The only Owner must hand ownership over first (409).',
+        response: {
+          204: { type: 'null', description: 'Left' },
+          ...problemResponses(401, 403, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      await membersService.leaveOrganization(actorOf(request));
+      return reply.clearCookie(SESSION_COOKIE, { path: '/' }).code(204).send(null);
     },
   );
 

@@ -47,3 +47,9 @@ export const ownershipTransferNotPossible = defineProblem({
   title: 'Ownership cannot be handed to this member',
   status: 409,
 });
+
+export const cannotLeave = defineProblem({
+  type: 'cannot-leave',
+  title: 'This session cannot leave the organization',
+  status: 403,
+});

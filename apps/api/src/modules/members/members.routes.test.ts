@@ -309,4 +309,28 @@ describe('users API', () => {
       );
     });
   });
+
+  describe('leaveOrganization', () => {
+    it('archives the leaving member and ends their session', async () => {
+      const member = await signInMember(server, owner, 'USER');
+      const left = await request('POST', '/api/session/leave-organization', member);
+      assert.equal(left.statusCode, 204);
+      assert.equal((await request('GET', '/api/users', member)).statusCode, 401);
+      assert.equal(
+        (await request('GET', `/api/users/${member.user.id}`, owner)).json<User>().archived,
+        true,
+      );
+    });
+
+    it('keeps the only Owner from leaving, and a token from trying', async () => {
+      const organization = await signUpOrganization(server, 'Sole Owner Org');
+      const refused = await request('POST', '/api/session/leave-organization', organization);
+      assert.equal(refused.statusCode, 409);
+      assert.equal(refused.json<Problem>().type, 'urn:openpatrol:problem:owner-required');
+      assert.equal(
+        (await request('POST', '/api/session/leave-organization', token)).statusCode,
+        403,
+      );
+    });
+  });
 });

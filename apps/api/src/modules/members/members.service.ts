@@ -10,6 +10,7 @@ import { describeActor, type Actor } from '../auth/actor.js';
 import { assertStrongPassword } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/passwords.js';
 import {
+  cannotLeave,
   invitationNotValid,
   memberConflict,
   memberDetailsRequired,
@@ -510,6 +511,14 @@ export function createMembersService({
         { memberId: actor.memberId, change: () => ({ role: 'ADMIN' }) },
       ]);
       return newOwner!;
+    },
+
+    /** The signed-in person leaves the organization: their membership is archived, history kept. */
+    async leaveOrganization(actor: Actor) {
+      if (actor.kind !== 'member' || actor.personId === null) {
+        throw cannotLeave({ detail: 'Only a person signed in with their own account can leave.' });
+      }
+      await changeMember(actor, actor.memberId, () => ({ archived: 1 }));
     },
 
     archiveUser: (actor: Actor, memberId: string) =>
