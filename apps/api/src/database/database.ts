@@ -18,6 +18,22 @@ export interface Database {
   oneTimeTokens: OneTimeTokensTable;
   emailOutbox: EmailOutboxTable;
   signInFailures: SignInFailuresTable;
+  locationVersions: VersionsTable & { locationId: string };
+  points: PointsTable;
+  pointVersions: VersionsTable & { pointId: string };
+  pointMemberSettings: PointMemberSettingsTable;
+  checklists: ChecklistsTable;
+  checklistVersions: VersionsTable & { checklistId: string };
+}
+
+/** A history row: the whole record as JSON at one moment; `historyId` is its version number. */
+export interface VersionsTable {
+  historyId: Generated<number>;
+  organizationId: string;
+  snapshot: string;
+  /** Member id or `token:<id>`; null for the system. */
+  changedBy: string | null;
+  createdAt: string;
 }
 
 /** 0 or 1: the portable boolean (decision in docs/ARCHITECTURE.md, "Database"). */
@@ -48,8 +64,58 @@ export interface LocationsTable {
   organizationId: string;
   id: string;
   name: string;
+  description: string | null;
+  address: string | null;
+  latitude: number | null;
+  longitude: number | null;
   timeZone: string;
   archived: IntegerBoolean;
+  /** The location_versions row describing the current state (0 for rows made before versions existed). */
+  historyId: Generated<number>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type OnDemandCheckIns = 'DISABLED' | 'ALL_MEMBERS' | 'SELECTED_MEMBERS';
+
+export interface PointsTable {
+  organizationId: string;
+  id: string;
+  locationId: string;
+  name: string;
+  description: string | null;
+  qrCode: string;
+  nfcTagUid: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  radiusMeters: number | null;
+  onDemandCheckIns: OnDemandCheckIns;
+  /** JSON array of action definitions. */
+  defaultActions: string;
+  archived: IntegerBoolean;
+  historyId: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PointMemberSettingsTable {
+  organizationId: string;
+  pointId: string;
+  memberId: string;
+  onDemandAllowed: IntegerBoolean;
+  /** JSON array of action definitions replacing the point's defaults for this member; null keeps them. */
+  actions: string | null;
+}
+
+export interface ChecklistsTable {
+  organizationId: string;
+  id: string;
+  name: string;
+  description: string | null;
+  /** JSON array of action definitions, in order. */
+  actions: string;
+  archived: IntegerBoolean;
+  historyId: number;
   createdAt: string;
   updatedAt: string;
 }
