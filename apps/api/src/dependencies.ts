@@ -14,6 +14,10 @@ import {
 } from './modules/auth/password-resets.js';
 import { createDevicesService, type DevicesService } from './modules/devices/devices.service.js';
 import { createHealthService, type HealthService } from './modules/health/health.service.js';
+import {
+  createLocationsService,
+  type LocationsService,
+} from './modules/locations/locations.service.js';
 import { createMembersService, type MembersService } from './modules/members/members.service.js';
 import {
   createOrganizationsService,
@@ -41,6 +45,7 @@ export interface Dependencies {
   readonly organizationsService: OrganizationsService;
   readonly apiTokensService: ApiTokensService;
   readonly devicesService: DevicesService;
+  readonly locationsService: LocationsService;
   /** Releases what the dependencies hold (database connections); call after the server closed. */
   close(): Promise<void>;
 }
@@ -89,6 +94,7 @@ export function createDependencies(
     }),
     apiTokensService: createApiTokensService({ database, clock }),
     devicesService: createDevicesService({ database, clock, authService }),
+    locationsService: createLocationsService({ database, clock }),
     close: () => database.destroy(),
   };
 }

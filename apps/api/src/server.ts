@@ -17,6 +17,7 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerPasswordResetRoutes } from './modules/auth/password-resets.routes.js';
 import { registerDeviceRoutes } from './modules/devices/devices.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { registerLocationRoutes } from './modules/locations/locations.routes.js';
 import { registerMembersRoutes } from './modules/members/members.routes.js';
 import { registerMetricsRoutes } from './modules/metrics/metrics.routes.js';
 import { registerWebAppRoutes } from './modules/web-apps/web-apps.routes.js';
@@ -84,6 +85,7 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
   registerMembersRoutes(app, deps);
   registerApiTokenRoutes(app, deps);
   registerDeviceRoutes(app, deps);
+  registerLocationRoutes(app, deps);
 
   await registerApiDocsRoutes(app);
   await registerWebAppRoutes(app, deps);

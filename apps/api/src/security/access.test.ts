@@ -75,6 +75,7 @@ const administrators = {
   ANONYMOUS: 401,
 } as const;
 const ownersInPerson = { ...everyone(403), OWNER: ALLOWED, ANONYMOUS: 401 } as const;
+const readers = { ...everyone(ALLOWED), ANONYMOUS: 401 } as const;
 const signedIn = { ...everyone(ALLOWED), TOKEN: 401, ANONYMOUS: 401 } as const;
 /** Guards have no personal account: nothing to switch, no password to change. */
 const personalAccounts = { ...signedIn, GUARD: 403 } as const;
@@ -115,6 +116,13 @@ const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   archiveUser: administrators,
   restoreUser: administrators,
   transferOwnership: ownersInPerson,
+  listLocations: readers,
+  getLocation: readers,
+  listLocationHistory: readers,
+  createLocation: { ...everyone(403), OWNER: ALLOWED, TOKEN: ALLOWED, ANONYMOUS: 401 },
+  updateLocation: administrators,
+  archiveLocation: administrators,
+  restoreLocation: administrators,
   listApiTokens: ownersInPerson,
   createApiToken: ownersInPerson,
   revokeApiToken: ownersInPerson,
@@ -125,6 +133,7 @@ function idNameFor(path: string): string {
   if (path.startsWith('/api/api-tokens/')) return 'apiTokenId';
   if (path.startsWith('/api/devices/')) return 'deviceId';
   if (path.startsWith('/api/users/')) return 'userId';
+  if (path.startsWith('/api/locations/')) return 'locationId';
   if (path.includes('{'))
     throw new Error(`The security suite has no Acme resource for ${path}: add one.`);
   return 'none';
@@ -157,6 +166,7 @@ describe('access control on every route', () => {
     acme = await signUpOrganization(server, 'Acme Security');
     rival = await signUpOrganization(server, 'Rival Patrols');
     acmeLocation = await addLocation(server, acme.organizationId, 'Acme HQ');
+    acmeIds.locationId = acmeLocation;
     acmeIds.userId = (
       await createUser(server, acme, {
         role: 'USER',
@@ -208,6 +218,8 @@ describe('access control on every route', () => {
         locationIds: [acmeLocation],
       },
       updateUser: { lastName: 'Changed' },
+      createLocation: { name: 'Probe site' },
+      updateLocation: { name: 'Changed' },
       createApiToken: { name: 'Probe' },
       switchOrganization: { organizationId: acme.organizationId },
       changePassword: {

@@ -10,6 +10,8 @@ import {
 } from '../auth/auth.service.js';
 import { emailTaken } from '../auth/auth.errors.js';
 import { hashPassword } from '../auth/passwords.js';
+import { invalidTimeZone } from '../locations/locations.errors.js';
+import { isIanaTimeZone } from '../locations/time-zones.js';
 import type { MembersService } from '../members/members.service.js';
 
 export interface NewOrganization {
@@ -43,6 +45,12 @@ export function createOrganizationsService({
    * request context, also signs the Owner in. Used by sign-up and `openpatrol create-organization`.
    */
   async function createOrganization(input: NewOrganization, signIn?: SignInRequestContext) {
+    if (!isIanaTimeZone(input.timeZone)) {
+      throw invalidTimeZone({
+        detail: `"${input.timeZone}" is not an IANA time zone such as Europe/Kyiv.`,
+        errors: [{ in: 'body', pointer: '/timeZone', detail: 'must be an IANA time zone' }],
+      });
+    }
     const email = normalizeEmail(input.owner.email);
     assertStrongPassword(
       input.owner.password,

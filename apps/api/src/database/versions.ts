@@ -1,0 +1,64 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { Database } from './database.js';
+
+/**
+ * History for locations, points and checklists: each change appends a row holding the whole
+ * record as JSON; the row's auto-incrementing key is the record's new history id. Executions keep
+ * the history ids they were planned and performed with, so these rows are never updated.
+ */
+
+const RECORD_KEY = {
+  locationVersions: 'locationId',
+  pointVersions: 'pointId',
+  checklistVersions: 'checklistId',
+} as const;
+
+export type VersionTable = keyof typeof RECORD_KEY;
+
+export interface Version<Snapshot> {
+  readonly historyId: number;
+  readonly snapshot: Snapshot;
+  readonly changedBy: string | null;
+  readonly createdAt: string;
+}
+
+export async function recordVersion(
+  db: Kysely<Database>,
+  table: VersionTable,
+  record: { readonly organizationId: string; readonly id: string },
+  snapshot: object,
+  changedBy: string | null,
+  at: string,
+): Promise<number> {
+  const row = {
+    organizationId: record.organizationId,
+    [RECORD_KEY[table]]: record.id,
+    snapshot: JSON.stringify(snapshot),
+    changedBy,
+    createdAt: at,
+  };
+  // The three tables differ only in the name of their record column, which Kysely cannot infer
+  // from a computed key; the row above has exactly the columns of `table`.
+  const inserted = await db
+    .insertInto(table as 'pointVersions')
+    .values(row as unknown as Insertable<Database['pointVersions']>)
+    .returning('historyId')
+    .executeTakeFirstOrThrow();
+  return inserted.historyId;
+}
+
+export async function listVersions<Snapshot>(
+  db: Kysely<Database>,
+  table: VersionTable,
+  organizationId: string,
+  recordId: string,
+): Promise<Version<Snapshot>[]> {
+  const rows = await db
+    .selectFrom(table as 'pointVersions')
+    .select(['historyId', 'snapshot', 'changedBy', 'createdAt'])
+    .where('organizationId', '=', organizationId)
+    .where(RECORD_KEY[table] as 'pointId', '=', recordId) // the same cast, for the same reason
+    .orderBy('historyId')
+    .execute();
+  return rows.map((row) => ({ ...row, snapshot: JSON.parse(row.snapshot) as Snapshot }));
+}
