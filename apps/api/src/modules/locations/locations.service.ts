@@ -4,6 +4,7 @@ import type { Database, DatabaseHandle } from '../../database/database.js';
 import { listVersions, recordVersion } from '../../database/versions.js';
 import type { FieldError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
+import { takePage } from '../../shared/paging.js';
 import { describeActor, type Actor } from '../auth/actor.js';
 import { incompleteCoordinates, invalidTimeZone, locationNotFound } from './locations.errors.js';
 import * as repository from './locations.repository.js';
@@ -125,11 +126,8 @@ export function createLocationsService({
         after: query.cursor,
         limit: query.limit + 1,
       });
-      const page = rows.slice(0, query.limit);
-      return {
-        locations: page.map(toLocation),
-        nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
-      };
+      const { items, nextCursor } = takePage(rows, query.limit);
+      return { locations: items.map(toLocation), nextCursor };
     },
 
     async getLocation(actor: Actor, locationId: string) {

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { FastifyTypeBox } from '../../server.js';
+import { DEFAULT_PAGE_SIZE, setNextPageLink } from '../../shared/paging.js';
 import { problemResponses } from '../../shared/problem.schemas.js';
 import { ADMINISTRATORS, SUPERVISORS, actorOf } from '../auth/access.js';
 import {
@@ -36,17 +37,12 @@ export function registerMembersRoutes(
       },
     },
     async (request, reply) => {
-      const limit = request.query.limit ?? 100;
       const { users, nextCursor } = await membersService.listUsers(actorOf(request), {
-        limit,
+        limit: request.query.limit ?? DEFAULT_PAGE_SIZE,
         cursor: request.query.cursor ?? null,
         includeArchived: request.query.includeArchived ?? false,
       });
-      if (nextCursor) {
-        const next = new URLSearchParams({ limit: String(limit), cursor: nextCursor });
-        if (request.query.includeArchived) next.set('includeArchived', 'true');
-        void reply.header('link', `</api/users?${next.toString()}>; rel="next"`);
-      }
+      setNextPageLink(reply, '/api/users', request.query, nextCursor);
       return users;
     },
   );

@@ -5,6 +5,7 @@ import type { Database, DatabaseHandle, Role } from '../../database/database.js'
 import { isUniqueViolation } from '../../database/dialect.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Mailer } from '../../shared/mailer.js';
+import { takePage } from '../../shared/paging.js';
 import { generateSecret, hashSecret } from '../../shared/secrets.js';
 import { describeActor, type Actor } from '../auth/actor.js';
 import { assertStrongPassword } from '../auth/auth.service.js';
@@ -404,11 +405,8 @@ export function createMembersService({
         after: query.cursor,
         limit: query.limit + 1,
       });
-      const page = rows.slice(0, query.limit);
-      return {
-        users: await toUsers(actor.organizationId, page),
-        nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
-      };
+      const { items, nextCursor } = takePage(rows, query.limit);
+      return { users: await toUsers(actor.organizationId, items), nextCursor };
     },
 
     async getUser(actor: Actor, memberId: string) {
