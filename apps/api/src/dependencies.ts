@@ -12,6 +12,10 @@ import {
   createPasswordResetService,
   type PasswordResetService,
 } from './modules/auth/password-resets.js';
+import {
+  createChecklistsService,
+  type ChecklistsService,
+} from './modules/checklists/checklists.service.js';
 import { createDevicesService, type DevicesService } from './modules/devices/devices.service.js';
 import { createHealthService, type HealthService } from './modules/health/health.service.js';
 import {
@@ -46,6 +50,7 @@ export interface Dependencies {
   readonly apiTokensService: ApiTokensService;
   readonly devicesService: DevicesService;
   readonly locationsService: LocationsService;
+  readonly checklistsService: ChecklistsService;
   /** Releases what the dependencies hold (database connections); call after the server closed. */
   close(): Promise<void>;
 }
@@ -95,6 +100,7 @@ export function createDependencies(
     apiTokensService: createApiTokensService({ database, clock }),
     devicesService: createDevicesService({ database, clock, authService }),
     locationsService: createLocationsService({ database, clock }),
+    checklistsService: createChecklistsService({ database, clock }),
     close: () => database.destroy(),
   };
 }

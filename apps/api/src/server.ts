@@ -13,6 +13,7 @@ import type { Dependencies } from './dependencies.js';
 import { registerApiDocsRoutes, registerOpenApi } from './modules/api-docs/api-docs.routes.js';
 import { registerApiTokenRoutes } from './modules/api-tokens/api-tokens.routes.js';
 import { registerAccessControl } from './modules/auth/access-control.js';
+import { registerChecklistRoutes } from './modules/checklists/checklists.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerPasswordResetRoutes } from './modules/auth/password-resets.routes.js';
 import { registerDeviceRoutes } from './modules/devices/devices.routes.js';
@@ -86,6 +87,7 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
   registerApiTokenRoutes(app, deps);
   registerDeviceRoutes(app, deps);
   registerLocationRoutes(app, deps);
+  registerChecklistRoutes(app, deps);
 
   await registerApiDocsRoutes(app);
   await registerWebAppRoutes(app, deps);

@@ -499,6 +499,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/checklists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List checklists
+         * @description Sorted by name. Archived checklists only with `includeArchived=true`. Pages follow the `Link: <…>; rel="next"` header.
+         */
+        get: operations["listChecklists"];
+        put?: never;
+        /**
+         * Create a checklist
+         * @description At least one action; `order` values unique. Fields that do not belong to an action’s type are refused.
+         */
+        post: operations["createChecklist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checklists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a checklist */
+        get: operations["getChecklist"];
+        put?: never;
+        post?: never;
+        /**
+         * Archive a checklist
+         * @description The checklist leaves the list and can no longer be copied; its history and the steps that copied it stay. Restore it with `POST /api/checklists/{id}/restore`.
+         */
+        delete: operations["archiveChecklist"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a checklist
+         * @description Only the fields sent change; `actions` replaces the whole list. Every change creates a new version (`historyId`); steps that copied the checklist keep their copy.
+         */
+        patch: operations["updateChecklist"];
+        trace?: never;
+    };
+    "/checklists/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore an archived checklist */
+        post: operations["restoreChecklist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checklists/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the versions of a checklist
+         * @description Every version’s full snapshot, oldest first, by increasing `historyId`.
+         */
+        get: operations["listChecklistHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -509,6 +595,48 @@ export interface components {
             /** @description Required when the address has no account yet. */
             password?: string | null;
         };
+        ActionDefinition: {
+            name: string;
+            type: components["schemas"]["def-12"];
+            /** @description Position in the list; unique within it. */
+            order: number;
+            /** @description Must have a value at finish. Never true for INSTRUCTION. */
+            required: boolean;
+            /** @description Help text; for INSTRUCTION, the instruction itself. */
+            description?: string | null;
+            /** @description BOOLEAN: alert when the answer equals alertValue. NUMBER: alert when out of range. */
+            alertLevel?: components["schemas"]["def-13"] | null;
+            /** @description BOOLEAN: the answer that raises the alert (default false). */
+            alertValue?: boolean | null;
+            /** @description NUMBER: lowest accepted value without an alert. */
+            minValue?: number | null;
+            /** @description NUMBER: highest accepted value without an alert. */
+            maxValue?: number | null;
+            /** @description TEXT: longest accepted answer. */
+            maxLength?: number | null;
+            /** @description TEXT: a JavaScript regular expression the whole answer must match. */
+            regex?: string | null;
+            /** @description MEDIA: photos must be taken with the camera, not picked from the gallery. */
+            cameraOnly?: boolean | null;
+            /** @description MEDIA: fewest files. */
+            minCount?: number | null;
+            /** @description MEDIA: most files. */
+            maxCount?: number | null;
+            /** @description SELECT / MULTISELECT: the choices, in order. */
+            options?: components["schemas"]["def-16"][] | null;
+        };
+        ActionOption: {
+            value: string;
+            /** @description Choosing this option raises an alert of this level (WARNING or ERROR). */
+            alertLevel?: ("WARNING" | "ERROR") | null;
+        };
+        /** @enum {string} */
+        ActionType: "BOOLEAN" | "NUMBER" | "TEXT" | "MEDIA" | "SELECT" | "MULTISELECT" | "INSTRUCTION";
+        /**
+         * @description How a result is flagged: WARNING or ERROR counts towards the execution’s warningCount / errorCount.
+         * @enum {string}
+         */
+        AlertLevel: "WARNING" | "ERROR";
         ApiToken: {
             /** Format: uuid */
             id: string;
@@ -536,10 +664,44 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        Checklist: {
+            /** Format: uuid */
+            id: string;
+            /** @description The current version; every change creates a new, higher one. */
+            historyId: number;
+            name: string;
+            description: string | null;
+            /** @description The action definitions, sorted by `order`. */
+            actions: components["schemas"]["def-11"][];
+            /** @description Archived checklists cannot be copied into new task steps; their history and past copies stay. */
+            archived: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ChecklistVersion: {
+            historyId: number;
+            checklist: components["schemas"]["def-10"];
+            /** @description Member id, or token:<id> for an API token. */
+            changedBy: string | null;
+            /**
+             * Format: date-time
+             * @description When this version began.
+             */
+            createdAt: string;
+        };
         CreateApiTokenBody: {
             name: string;
             /** @description When the token stops working; null or absent for never. */
             expiresAt?: string | null;
+        };
+        CreateChecklistBody: {
+            name: string;
+            /** @description What the checklist is for, shown to whoever picks it. */
+            description?: string | null;
+            /** @description The checklist items. Their `order` values must be unique; the list is stored sorted by them. */
+            actions: components["schemas"]["def-15"][];
         };
         CreatedApiToken: {
             /** Format: uuid */
@@ -589,6 +751,14 @@ export interface components {
             /** @description Required for GUARD. */
             pin?: string | null;
         };
+        "def-10": components["schemas"]["Checklist"];
+        "def-11": components["schemas"]["NormalizedActionDefinition"];
+        "def-12": components["schemas"]["ActionType"];
+        "def-13": components["schemas"]["AlertLevel"];
+        "def-14": components["schemas"]["NormalizedActionOption"];
+        "def-15": components["schemas"]["ActionDefinition"];
+        "def-16": components["schemas"]["ActionOption"];
+        "def-17": components["schemas"]["ChecklistVersion"];
         "def-3": components["schemas"]["Role"];
         "def-4": components["schemas"]["User"];
         "def-5": components["schemas"]["UserVersion"];
@@ -685,6 +855,41 @@ export interface components {
              * @description When this version began.
              */
             createdAt: string;
+        };
+        NormalizedActionDefinition: {
+            name: string;
+            type: components["schemas"]["def-12"];
+            /** @description Position in the list; unique within it. */
+            order: number;
+            /** @description Must have a value at finish. Never true for INSTRUCTION. */
+            required: boolean;
+            /** @description Help text; for INSTRUCTION, the instruction itself. */
+            description: string | null;
+            /** @description BOOLEAN: alert when the answer equals alertValue. NUMBER: alert when out of range. */
+            alertLevel: components["schemas"]["def-13"] | null;
+            /** @description BOOLEAN: the answer that raises the alert (default false). */
+            alertValue: boolean | null;
+            /** @description NUMBER: lowest accepted value without an alert. */
+            minValue: number | null;
+            /** @description NUMBER: highest accepted value without an alert. */
+            maxValue: number | null;
+            /** @description TEXT: longest accepted answer. */
+            maxLength: number | null;
+            /** @description TEXT: a JavaScript regular expression the whole answer must match. */
+            regex: string | null;
+            /** @description MEDIA: photos must be taken with the camera, not picked from the gallery. */
+            cameraOnly: boolean | null;
+            /** @description MEDIA: fewest files. */
+            minCount: number | null;
+            /** @description MEDIA: most files. */
+            maxCount: number | null;
+            /** @description SELECT / MULTISELECT: the choices, in order; null for other types. */
+            options: components["schemas"]["def-14"][] | null;
+        };
+        NormalizedActionOption: {
+            value: string;
+            /** @description Choosing this option raises an alert of this level (WARNING or ERROR). */
+            alertLevel: ("WARNING" | "ERROR") | null;
         };
         Problem: {
             /** @description Stable identifier of the problem type (`urn:openpatrol:problem:…`). */
@@ -787,6 +992,14 @@ export interface components {
         SwitchOrganizationBody: {
             /** Format: uuid */
             organizationId: string;
+        };
+        /** @description Only the fields sent change; `actions` replaces the whole list. */
+        UpdateChecklistBody: {
+            name?: string;
+            /** @description What the checklist is for, shown to whoever picks it. */
+            description?: string | null;
+            /** @description The checklist items. Their `order` values must be unique; the list is stored sorted by them. */
+            actions?: components["schemas"]["def-15"][];
         };
         UpdateLocationBody: {
             name?: string;
@@ -2758,6 +2971,431 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Location"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChecklists: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description From the Link header of the previous page. */
+                cursor?: string;
+                includeArchived?: boolean;
+                /** @description Part of the name, any case. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-10"][];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChecklistBody"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checklist"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checklist"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    archiveChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Archived */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Only the fields sent change; `actions` replaces the whole list. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChecklistBody"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checklist"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checklist"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChecklistHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-17"][];
                 };
             };
             /** @description Authentication is missing or not valid */

@@ -123,6 +123,13 @@ const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   updateLocation: administrators,
   archiveLocation: administrators,
   restoreLocation: administrators,
+  listChecklists: supervisors,
+  getChecklist: supervisors,
+  listChecklistHistory: supervisors,
+  createChecklist: administrators,
+  updateChecklist: administrators,
+  archiveChecklist: administrators,
+  restoreChecklist: administrators,
   listApiTokens: ownersInPerson,
   createApiToken: ownersInPerson,
   revokeApiToken: ownersInPerson,
@@ -134,6 +141,7 @@ function idNameFor(path: string): string {
   if (path.startsWith('/api/devices/')) return 'deviceId';
   if (path.startsWith('/api/users/')) return 'userId';
   if (path.startsWith('/api/locations/')) return 'locationId';
+  if (path.startsWith('/api/checklists/')) return 'checklistId';
   if (path.includes('{'))
     throw new Error(`The security suite has no Acme resource for ${path}: add one.`);
   return 'none';
@@ -167,6 +175,16 @@ describe('access control on every route', () => {
     rival = await signUpOrganization(server, 'Rival Patrols');
     acmeLocation = await addLocation(server, acme.organizationId, 'Acme HQ');
     acmeIds.locationId = acmeLocation;
+    const checklist = await server.app.inject({
+      method: 'POST',
+      url: '/api/checklists',
+      headers: acme.headers,
+      payload: {
+        name: 'Night round',
+        actions: [{ name: 'Gate closed', type: 'BOOLEAN', order: 0, required: true }],
+      },
+    });
+    acmeIds.checklistId = checklist.json<{ id: string }>().id;
     acmeIds.userId = (
       await createUser(server, acme, {
         role: 'USER',
@@ -220,6 +238,11 @@ describe('access control on every route', () => {
       updateUser: { lastName: 'Changed' },
       createLocation: { name: 'Probe site' },
       updateLocation: { name: 'Changed' },
+      createChecklist: {
+        name: 'Probe',
+        actions: [{ name: 'Door locked', type: 'BOOLEAN', order: 0, required: true }],
+      },
+      updateChecklist: { name: 'Changed' },
       createApiToken: { name: 'Probe' },
       switchOrganization: { organizationId: acme.organizationId },
       changePassword: {

@@ -14,11 +14,17 @@ export const ActionTypeSchema = StringEnum(
     $id: 'ActionType',
   },
 );
-export const AlertLevelSchema = StringEnum(['WARNING', 'ERROR'], {
+const ALERT_LEVELS: ['WARNING', 'ERROR'] = ['WARNING', 'ERROR'];
+export const AlertLevelSchema = StringEnum(ALERT_LEVELS, {
   $id: 'AlertLevel',
   description:
     'How a result is flagged: WARNING or ERROR counts towards the execution’s warningCount / errorCount.',
 });
+/**
+ * The same values without the `$id`: an action holds its own alert level and its options', and
+ * the response serializer (fast-json-stringify) refuses one `$id` at two places of a schema.
+ */
+const OptionAlertLevelSchema = StringEnum(ALERT_LEVELS);
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(
   schema: T,
@@ -28,7 +34,10 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(
 export const ActionOptionSchema = Type.Object(
   {
     value: Type.String({ minLength: 1, maxLength: 200 }),
-    alertLevel: Nullable(AlertLevelSchema, 'Choosing this option raises an alert of this level.'),
+    alertLevel: Nullable(
+      OptionAlertLevelSchema,
+      'Choosing this option raises an alert of this level (WARNING or ERROR).',
+    ),
   },
   { $id: 'ActionOption', additionalProperties: false },
 );
@@ -187,8 +196,7 @@ export function validateActionDefinitions(
         const seen = new Set<string>();
         options.forEach((option, optionIndex) => {
           const key = option.value.trim().toLowerCase();
-          if (key === '')
-            fail(index, `options/${optionIndex}/value`, 'must not be blank');
+          if (key === '') fail(index, `options/${optionIndex}/value`, 'must not be blank');
           else if (seen.has(key))
             fail(
               index,
