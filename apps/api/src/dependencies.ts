@@ -29,6 +29,7 @@ import {
 } from './modules/organizations/organizations.service.js';
 import { createMetrics, type Metrics } from './modules/metrics/metrics.js';
 import type { WebApp } from './modules/web-apps/web-apps.routes.js';
+import { createPointsService, type PointsService } from './modules/points/points.service.js';
 import { createSystemClock, type Clock } from './shared/clock.js';
 import { createMailer, type Mailer } from './shared/mailer.js';
 import { readServerVersion } from './shared/version.js';
@@ -51,6 +52,7 @@ export interface Dependencies {
   readonly devicesService: DevicesService;
   readonly locationsService: LocationsService;
   readonly checklistsService: ChecklistsService;
+  readonly pointsService: PointsService;
   /** Releases what the dependencies hold (database connections); call after the server closed. */
   close(): Promise<void>;
 }
@@ -77,6 +79,7 @@ export function createDependencies(
     createMailer({ clock, logger, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const authService = createAuthService({ database, clock });
   const membersService = createMembersService({ database, clock, mailer, config });
+  const locationsService = createLocationsService({ database, clock });
 
   return {
     config,
@@ -99,7 +102,8 @@ export function createDependencies(
     }),
     apiTokensService: createApiTokensService({ database, clock }),
     devicesService: createDevicesService({ database, clock, authService }),
-    locationsService: createLocationsService({ database, clock }),
+    locationsService,
+    pointsService: createPointsService({ database, clock, locationsService }),
     checklistsService: createChecklistsService({ database, clock }),
     close: () => database.destroy(),
   };

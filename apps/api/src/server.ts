@@ -21,6 +21,7 @@ import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerLocationRoutes } from './modules/locations/locations.routes.js';
 import { registerMembersRoutes } from './modules/members/members.routes.js';
 import { registerMetricsRoutes } from './modules/metrics/metrics.routes.js';
+import { registerPointRoutes } from './modules/points/points.routes.js';
 import { registerWebAppRoutes } from './modules/web-apps/web-apps.routes.js';
 import { registerProblemHandling } from './shared/problem-handler.js';
 import { serviceUnavailable } from './shared/problems.js';
@@ -88,6 +89,7 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
   registerDeviceRoutes(app, deps);
   registerLocationRoutes(app, deps);
   registerChecklistRoutes(app, deps);
+  registerPointRoutes(app, deps);
 
   await registerApiDocsRoutes(app);
   await registerWebAppRoutes(app, deps);

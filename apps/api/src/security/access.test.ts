@@ -48,6 +48,9 @@ const NOT_TENANT_RESOURCES = new Set([
   'signInGuard',
 ]);
 
+/** Operations whose probe body names one of Acme's resources (a location) from the rival side. */
+const REFERS_TO_ACME = new Set(['createUser', 'createPoint']);
+
 const ENDS_THE_CALLERS_SESSION = new Set(['signOut', 'leaveOrganization']);
 
 const everyone = (expectation: Expectation): Record<Caller, Expectation> => ({
@@ -130,6 +133,18 @@ const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   updateChecklist: administrators,
   archiveChecklist: administrators,
   restoreChecklist: administrators,
+  listPoints: readers,
+  getPoint: readers,
+  listPointHistory: readers,
+  getPointQrCodePng: supervisors,
+  getPointQrCodeSvg: supervisors,
+  getPointQrSheet: supervisors,
+  getLocationQrSheet: supervisors,
+  createPoint: administrators,
+  updatePoint: administrators,
+  archivePoint: administrators,
+  restorePoint: administrators,
+  regeneratePointQrCode: administrators,
   listApiTokens: ownersInPerson,
   createApiToken: ownersInPerson,
   revokeApiToken: ownersInPerson,
@@ -141,6 +156,7 @@ function idNameFor(path: string): string {
   if (path.startsWith('/api/devices/')) return 'deviceId';
   if (path.startsWith('/api/users/')) return 'userId';
   if (path.startsWith('/api/locations/')) return 'locationId';
+  if (path.startsWith('/api/points/')) return 'pointId';
   if (path.startsWith('/api/checklists/')) return 'checklistId';
   if (path.includes('{'))
     throw new Error(`The security suite has no Acme resource for ${path}: add one.`);
@@ -185,6 +201,13 @@ describe('access control on every route', () => {
       },
     });
     acmeIds.checklistId = checklist.json<{ id: string }>().id;
+    const point = await server.app.inject({
+      method: 'POST',
+      url: '/api/points',
+      headers: acme.headers,
+      payload: { locationId: acmeLocation, name: 'Acme gate' },
+    });
+    acmeIds.pointId = point.json<{ id: string }>().id;
     acmeIds.userId = (
       await createUser(server, acme, {
         role: 'USER',
@@ -243,6 +266,8 @@ describe('access control on every route', () => {
         actions: [{ name: 'Door locked', type: 'BOOLEAN', order: 0, required: true }],
       },
       updateChecklist: { name: 'Changed' },
+      createPoint: { locationId: acmeLocation, name: 'Probe point' },
+      updatePoint: { name: 'Changed' },
       createApiToken: { name: 'Probe' },
       switchOrganization: { organizationId: acme.organizationId },
       changePassword: {
@@ -300,9 +325,12 @@ describe('access control on every route', () => {
             [403, 404].includes(response.statusCode),
             `${label} answered ${response.statusCode}`,
           );
-        } else if (operation.operationId === 'createUser') {
+        } else if (REFERS_TO_ACME.has(operation.operationId)) {
           // Referring to another organization's location is refused like an unknown one.
-          assert.equal(response.statusCode, 400, `${label} answered ${response.statusCode}`);
+          assert.ok(
+            [400, 404].includes(response.statusCode),
+            `${label} answered ${response.statusCode}`,
+          );
         } else {
           for (const id of [...Object.values(acmeIds), acme.organizationId, acme.ownerMemberId]) {
             assert.ok(!response.body.includes(id), `${label} revealed Acme's ${id}`);

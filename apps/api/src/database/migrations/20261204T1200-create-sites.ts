@@ -8,8 +8,8 @@ import { autoIncrementingKey } from '../dialect.js';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('locations').addColumn('description', 'text').execute();
   await db.schema.alterTable('locations').addColumn('address', 'text').execute();
-  await db.schema.alterTable('locations').addColumn('latitude', 'real').execute();
-  await db.schema.alterTable('locations').addColumn('longitude', 'real').execute();
+  await db.schema.alterTable('locations').addColumn('latitude', 'double precision').execute();
+  await db.schema.alterTable('locations').addColumn('longitude', 'double precision').execute();
   await db.schema
     .alterTable('locations')
     .addColumn('history_id', 'integer', (column) => column.notNull().defaultTo(0))
@@ -48,9 +48,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // The payload printed in the point's QR code: random, so a code cannot be forged from an id.
     .addColumn('qr_code', 'text', (column) => column.notNull().unique())
     .addColumn('nfc_tag_uid', 'text')
-    .addColumn('latitude', 'real')
-    .addColumn('longitude', 'real')
-    .addColumn('radius_meters', 'real')
+    .addColumn('latitude', 'double precision')
+    .addColumn('longitude', 'double precision')
+    .addColumn('radius_meters', 'double precision')
     .addColumn('on_demand_check_ins', 'text', (column) => column.notNull().defaultTo('DISABLED'))
     // JSON: the action definitions performed at an on-demand check-in.
     .addColumn('default_actions', 'text', (column) => column.notNull().defaultTo('[]'))
