@@ -24,6 +24,42 @@ export interface Database {
   pointMemberSettings: PointMemberSettingsTable;
   checklists: ChecklistsTable;
   checklistVersions: VersionsTable & { checklistId: string };
+  idempotencyKeys: IdempotencyKeysTable;
+  jobs: JobsTable;
+}
+
+export interface IdempotencyKeysTable {
+  /** `member:<id>` or `token:<id>`. */
+  owner: string;
+  key: string;
+  organizationId: string;
+  method: string;
+  path: string;
+  requestHash: string;
+  /** Null while the first request with this key is still being processed. */
+  statusCode: number | null;
+  responseBody: string | null;
+  responseContentType: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface JobsTable {
+  id: string;
+  organizationId: string | null;
+  type: string;
+  /** JSON. */
+  payload: string;
+  uniqueKey: string | null;
+  runAt: string;
+  attempts: number;
+  maxAttempts: number;
+  lockedBy: string | null;
+  lockedUntil: string | null;
+  lastError: string | null;
+  createdAt: string;
+  completedAt: string | null;
+  failedAt: string | null;
 }
 
 /** A history row: the whole record as JSON at one moment; `historyId` is its version number. */
