@@ -3,6 +3,10 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { loadConfig } from './config.js';
+import { openDatabase } from './database/connection.js';
+import { enqueueJob } from './modules/jobs/job-queue.js';
+import { findJob } from './modules/jobs/jobs.repository.js';
 import { createTestDatabaseEnvironment } from './test-support/test-database.js';
 
 const packageDirectory = fileURLToPath(new URL('..', import.meta.url));
@@ -65,6 +69,7 @@ describe('openpatrol CLI', () => {
     assert.match(stdout, /Usage: openpatrol <command>/);
     assert.match(stdout, /serve/);
     assert.match(stdout, /migrate/);
+    assert.match(stdout, /worker/);
   });
 
   it('refuses an unknown command with exit code 2 and the usage', async () => {
@@ -130,6 +135,52 @@ describe('openpatrol CLI', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
   });
+
+  it(
+    'runs background jobs with the worker command, then exits 0 on SIGTERM',
+    { timeout: 60_000 },
+    async () => {
+      const migrated = await runCli(['migrate'], database.env);
+      assert.equal(migrated.code, 0, migrated.stderr);
+      const handle = openDatabase(loadConfig(database.env).database);
+      try {
+        const staleSince = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000).toISOString();
+        await handle.db
+          .insertInto('signInFailures')
+          .values({ throttleKey: 'stale', failedAt: staleSince })
+          .execute();
+        // No unique key: the serve tests' in-process worker has already scheduled the next run.
+        const { id, enqueued } = await enqueueJob(handle.db, { type: 'housekeeping' });
+        assert.equal(enqueued, true);
+
+        const child = startCli(['worker'], { ...database.env, LOG_LEVEL: 'info' });
+        try {
+          const completed = await waitForLogLine(
+            child,
+            (line) => line.msg === 'job completed' && line.jobId === id,
+          );
+          assert.equal(completed.jobType, 'housekeeping');
+          assert.ok((await findJob(handle.db, id))?.completedAt);
+          const stale = await handle.db
+            .selectFrom('signInFailures')
+            .select('id')
+            .where('throttleKey', '=', 'stale')
+            .execute();
+          assert.deepEqual(stale, [], 'housekeeping ran against this database');
+
+          const shutdownLogged = waitForLogLine(child, (line) => line.msg === 'shutdown complete');
+          child.kill('SIGTERM');
+          await shutdownLogged;
+          const [code] = (await once(child, 'exit')) as [number | null];
+          assert.equal(code, 0);
+        } finally {
+          if (child.exitCode === null) child.kill('SIGKILL');
+        }
+      } finally {
+        await handle.destroy();
+      }
+    },
+  );
 
   it('creates an organization and an API token headlessly, and the token works against the server', async () => {
     const organization = await runCli(

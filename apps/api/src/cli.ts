@@ -1,8 +1,14 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createDependencies, createLogger } from './dependencies.js';
+import { createDependencies, createLogger, type Dependencies } from './dependencies.js';
 import { openDatabase } from './database/connection.js';
 import { migrateToLatest } from './database/migrator.js';
+import {
+  HOUSEKEEPING_JOB,
+  housekeepingJob,
+  scheduleHousekeeping,
+} from './modules/jobs/housekeeping.jobs.js';
+import { createWorker, type Worker } from './modules/jobs/worker.js';
 import { createServer } from './server.js';
 import { AppError } from './shared/app-error.js';
 import { readServerVersion } from './shared/version.js';
@@ -10,7 +16,10 @@ import { readServerVersion } from './shared/version.js';
 const usage = `Usage: openpatrol <command> [options]
 
 Commands:
-  serve                 Migrate the database, then serve the API and the web apps
+  serve                 Migrate the database, then serve the API and the web apps, and run
+                          background jobs too unless WORKER_IN_PROCESS=false
+  worker                Migrate the database, then run background jobs (any number of
+                          worker processes may share one PostgreSQL database)
   migrate               Bring the database schema to the latest version, then exit
   create-organization   Create an organization and its Owner
                           --name N --owner-email E --owner-password P
@@ -79,6 +88,8 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
   switch (command) {
     case 'serve':
       return serve(config);
+    case 'worker':
+      return work(config);
     case 'migrate':
       return migrate(config);
     case 'create-organization':
@@ -111,44 +122,101 @@ async function migrate(config: Config): Promise<number> {
 async function serve(config: Config): Promise<number> {
   const deps = createDependencies(config);
   const { logger } = deps;
-  try {
-    const { applied } = await migrateToLatest(deps.database);
-    if (applied.length > 0) logger.info({ applied }, `applied ${applied.length} migration(s)`);
-  } catch (error) {
-    logger.error({ err: error }, 'migration failed; not starting');
-    await deps.close();
-    return 1;
-  }
+  if (!(await migrateOrClose(deps))) return 1;
 
   const app = await createServer(deps);
+  let worker: Worker | undefined;
   try {
     await app.listen({ port: config.port, host: config.host });
+    if (config.workerInProcess) worker = await startWorker(deps);
   } catch (error) {
-    logger.error({ err: error }, 'could not start listening');
+    logger.error({ err: error }, 'could not start');
     await app.close();
     await deps.close();
     return 1;
   }
   logger.info(
-    { publicUrl: config.publicUrl, database: config.database.dialect },
+    {
+      publicUrl: config.publicUrl,
+      database: config.database.dialect,
+      workerInProcess: config.workerInProcess,
+    },
     'OpenPatrol is ready',
   );
 
+  return untilShutdown(config, deps, 'finishing in-flight requests and jobs', async () => {
+    // Node closes idle keep-alive sockets once, when close() is called; a socket whose response
+    // finishes afterwards would linger until its keep-alive timeout, so sweep until closed.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+    await Promise.all([app.close().finally(() => clearInterval(sweep)), worker?.stop()]);
+  });
+}
+
+/** The worker entry point: background jobs only, no HTTP. Scale by running more of these. */
+async function work(config: Config): Promise<number> {
+  const deps = createDependencies(config);
+  const { logger } = deps;
+  if (!(await migrateOrClose(deps))) return 1;
+
+  let worker: Worker;
+  try {
+    worker = await startWorker(deps);
+  } catch (error) {
+    logger.error({ err: error }, 'could not start the worker');
+    await deps.close();
+    return 1;
+  }
+  logger.info({ database: config.database.dialect }, 'OpenPatrol worker is ready');
+  return untilShutdown(config, deps, 'finishing the job in hand', () => worker.stop());
+}
+
+async function migrateOrClose(deps: Dependencies): Promise<boolean> {
+  try {
+    const { applied } = await migrateToLatest(deps.database);
+    if (applied.length > 0) deps.logger.info({ applied }, `applied ${applied.length} migration(s)`);
+    return true;
+  } catch (error) {
+    deps.logger.error({ err: error }, 'migration failed; not starting');
+    await deps.close();
+    return false;
+  }
+}
+
+/** The background worker with every module's job handlers; makes sure housekeeping is scheduled. */
+async function startWorker(deps: Dependencies): Promise<Worker> {
+  const worker = createWorker({
+    database: deps.database,
+    clock: deps.clock,
+    logger: deps.logger,
+    handlers: { [HOUSEKEEPING_JOB]: housekeepingJob },
+    pollIntervalMs: 1000,
+  });
+  await scheduleHousekeeping(deps.database.db, deps.clock.now());
+  worker.start();
+  return worker;
+}
+
+/**
+ * Waits for SIGTERM or SIGINT, then runs `stop` and releases the dependencies; resolves with the
+ * exit code. After SHUTDOWN_TIMEOUT_MS the process exits 1 regardless.
+ */
+function untilShutdown(
+  config: Config,
+  deps: Dependencies,
+  finishing: string,
+  stop: () => Promise<unknown>,
+): Promise<number> {
+  const { logger } = deps;
   return new Promise<number>((resolve) => {
     const shutdown = (signal: NodeJS.Signals) => {
-      logger.info({ signal }, 'shutting down: finishing in-flight requests');
-      // A request that never ends must not keep the process alive forever.
+      logger.info({ signal }, `shutting down: ${finishing}`);
+      // A request or job that never ends must not keep the process alive forever.
       const forced = setTimeout(() => {
         logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out; exiting');
         process.exit(1);
       }, config.shutdownTimeoutMs);
       forced.unref();
-      // Node closes idle keep-alive sockets once, when close() is called; a socket whose response
-      // finishes afterwards would linger until its keep-alive timeout, so sweep until closed.
-      const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
-      void app
-        .close()
-        .finally(() => clearInterval(sweep))
+      void stop()
         .then(() => deps.close())
         .then(() => {
           clearTimeout(forced);

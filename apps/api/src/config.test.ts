@@ -71,4 +71,10 @@ describe('loadConfig', () => {
       },
     );
   });
+
+  it('runs the background worker inside serve unless WORKER_IN_PROCESS=false', () => {
+    assert.equal(loadConfig({}).workerInProcess, true);
+    assert.equal(loadConfig({ WORKER_IN_PROCESS: 'false' }).workerInProcess, false);
+    assert.throws(() => loadConfig({ WORKER_IN_PROCESS: 'sometimes' }), /WORKER_IN_PROCESS/);
+  });
 });

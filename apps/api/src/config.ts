@@ -69,6 +69,11 @@ export const EnvironmentSchema = Type.Object({
     description:
       'How long in-flight requests may take to finish after SIGTERM before the process exits.',
   }),
+  WORKER_IN_PROCESS: Type.Boolean({
+    default: true,
+    description:
+      'Whether `serve` also runs the background job worker; false when separate `openpatrol worker` processes run the jobs.',
+  }),
 });
 
 export type DatabaseLocation =
@@ -91,6 +96,8 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
+  /** `serve` runs the background worker too (the single-command default). */
+  readonly workerInProcess: boolean;
 }
 
 export class ConfigError extends Error {
@@ -138,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     shutdownTimeoutMs: valid.SHUTDOWN_TIMEOUT_MS,
     smtpUrl: valid.SMTP_URL,
     mailFrom: valid.MAIL_FROM,
+    workerInProcess: valid.WORKER_IN_PROCESS,
   };
 }
 

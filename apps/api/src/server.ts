@@ -18,6 +18,7 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerPasswordResetRoutes } from './modules/auth/password-resets.routes.js';
 import { registerDeviceRoutes } from './modules/devices/devices.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { registerIdempotency } from './modules/idempotency/idempotency.js';
 import { registerLocationRoutes } from './modules/locations/locations.routes.js';
 import { registerMembersRoutes } from './modules/members/members.routes.js';
 import { registerMetricsRoutes } from './modules/metrics/metrics.routes.js';
@@ -79,6 +80,7 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
   registerMetricsRoutes(app, deps);
   await app.register(fastifyCookie);
   registerAccessControl(app, deps);
+  registerIdempotency(app, deps);
   await registerOpenApi(app, { version: deps.version });
 
   registerHealthRoutes(app, deps);

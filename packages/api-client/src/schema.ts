@@ -1751,7 +1751,10 @@ export interface operations {
     leaveOrganization: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2004,7 +2007,10 @@ export interface operations {
     createUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2131,7 +2137,10 @@ export interface operations {
     updateUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2269,7 +2278,10 @@ export interface operations {
     transferOwnership: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2336,7 +2348,10 @@ export interface operations {
     archiveUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2403,7 +2418,10 @@ export interface operations {
     restoreUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2577,7 +2595,10 @@ export interface operations {
     revokeApiToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2862,7 +2883,10 @@ export interface operations {
     revokeDevice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2982,7 +3006,10 @@ export interface operations {
     createLocation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3100,7 +3127,10 @@ export interface operations {
     updateLocation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3229,7 +3259,10 @@ export interface operations {
     archiveLocation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3287,7 +3320,10 @@ export interface operations {
     restoreLocation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3408,7 +3444,10 @@ export interface operations {
     createChecklist: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3526,7 +3565,10 @@ export interface operations {
     archiveChecklist: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3582,7 +3624,10 @@ export interface operations {
     updateChecklist: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3654,7 +3699,10 @@ export interface operations {
     restoreChecklist: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3842,7 +3890,10 @@ export interface operations {
     createPoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3969,7 +4020,10 @@ export interface operations {
     updatePoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4107,7 +4161,10 @@ export interface operations {
     archivePoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4174,7 +4231,10 @@ export interface operations {
     restorePoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4241,7 +4301,10 @@ export interface operations {
     regeneratePointQrCode: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };

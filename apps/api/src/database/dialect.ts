@@ -11,7 +11,7 @@ import {
   type Kysely,
   type SqlBool,
 } from 'kysely';
-import type { DialectName } from './database.js';
+import type { DatabaseHandle, DialectName, JobsTable } from './database.js';
 
 /** SQLite's built-in lower() folds ASCII only; names here are often Cyrillic, Greek or accented. */
 export function registerSqliteFunctions(connection: BetterSqlite3.Database): void {
@@ -68,4 +68,63 @@ export function autoIncrementingKey(db: Kysely<unknown>) {
   return isPostgres(db)
     ? (column: ColumnDefinitionBuilder) => column.generatedByDefaultAsIdentity().primaryKey()
     : (column: ColumnDefinitionBuilder) => column.autoIncrement().primaryKey();
+}
+
+export interface ClaimJobsOptions {
+  readonly workerId: string;
+  readonly now: Date;
+  /** How long the claim holds; after that another worker may take the job again. */
+  readonly lockForMs: number;
+  readonly limit: number;
+  /** Only these job types; all types when absent. */
+  readonly types?: readonly string[];
+}
+
+/**
+ * Claims up to `limit` ready jobs (pending, due, not locked or lock expired) for one worker, oldest
+ * `run_at` first, counting the attempt. One `UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING *`
+ * on both databases; only the row locking differs:
+ * - PostgreSQL runs claimers concurrently, so the inner select takes `FOR UPDATE SKIP LOCKED`:
+ *   rows another claimer is updating are skipped instead of waited for or claimed twice.
+ * - SQLite serializes writers (a write statement holds the database's write lock from its first
+ *   read to its commit), so the single UPDATE is already an exclusive write transaction and needs
+ *   no row lock; SQLite has no `FOR UPDATE` at all.
+ */
+export async function claimJobs(
+  handle: DatabaseHandle,
+  { workerId, now, lockForMs, limit, types }: ClaimJobsOptions,
+): Promise<JobsTable[]> {
+  if (limit < 1 || types?.length === 0) return [];
+  const at = now.toISOString();
+  const rows = await handle.db
+    .updateTable('jobs')
+    .set({
+      lockedBy: workerId,
+      lockedUntil: new Date(now.getTime() + lockForMs).toISOString(),
+      attempts: sql<number>`${sql.ref('attempts')} + 1`,
+    })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('jobs')
+        .select('id')
+        .where('completedAt', 'is', null)
+        .where('failedAt', 'is', null)
+        .where('runAt', '<=', at)
+        .where((ready) =>
+          ready.or([ready('lockedUntil', 'is', null), ready('lockedUntil', '<', at)]),
+        )
+        .$if(types !== undefined, (query) => query.where('type', 'in', types!))
+        .orderBy('runAt')
+        .orderBy('id')
+        .limit(limit)
+        .$if(handle.dialect === 'postgres', (query) => query.forUpdate().skipLocked()),
+    )
+    .returningAll()
+    .execute();
+  // RETURNING follows no ORDER BY; hand the jobs out in the order they became due.
+  return rows.sort((a, b) => compareText(a.runAt, b.runAt) || compareText(a.id, b.id));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

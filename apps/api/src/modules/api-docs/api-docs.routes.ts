@@ -1,7 +1,13 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import type { RouteOptions } from 'fastify';
 import type { FastifyTypeBox } from '../../server.js';
 import { ProblemSchema } from '../../shared/problem.schemas.js';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  idempotencyKeyHeaderSchema,
+  isIdempotentOperation,
+} from '../idempotency/idempotency.js';
 import { hoistNamedSchemas, markNamedSchemas } from './openapi-document.js';
 import { openPatrolLogoSvg } from './openpatrol-logo.js';
 
@@ -10,7 +16,8 @@ their execution.
 
 Authenticate with \`Authorization: Bearer <token>\`; an Owner creates tokens in the admin app under
 Management → External API. Instants are ISO-8601 UTC with milliseconds, ids are UUIDs, absent values
-are \`null\`. Every error is RFC 9457 \`application/problem+json\`.`;
+are \`null\`. Every error is RFC 9457 \`application/problem+json\`. Send an \`Idempotency-Key\` header
+with writes to retry them safely: a repeated request answers with the first response.`;
 
 /**
  * Must be registered before any documented route: @fastify/swagger collects routes as they are
@@ -43,8 +50,8 @@ export async function registerOpenApi(
       },
       security: [{ bearerAuth: [] }],
     },
-    transform: ({ schema, url }) => ({
-      schema: markNamedSchemas(withProblemResponse(schema)),
+    transform: ({ schema, url, route }) => ({
+      schema: markNamedSchemas(withProblemResponse(withIdempotencyKeyHeader(schema, route))),
       url,
     }),
     transformObject: (documentObject) =>
@@ -93,4 +100,29 @@ function withProblemResponse<T>(schema: T): T {
     content: { 'application/problem+json': { schema: ProblemSchema } },
   };
   return { ...schema, response: { ...response, default: response.default ?? problem } };
+}
+
+/**
+ * Writes that honour `Idempotency-Key` list it as an optional header parameter. Only the document
+ * gets it: the route schemas declare no headers, so validation stays as it was and the hook in
+ * the idempotency module checks the key.
+ */
+function withIdempotencyKeyHeader<T>(schema: T, route: RouteOptions): T {
+  if (schema === null || typeof schema !== 'object') return schema;
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  if (!methods.some((method) => isIdempotentOperation(method, route.url, route.config))) {
+    return schema;
+  }
+  const { headers } = schema as { headers?: { properties?: Record<string, unknown> } };
+  return {
+    ...schema,
+    headers: {
+      ...headers,
+      type: 'object',
+      properties: {
+        ...headers?.properties,
+        [IDEMPOTENCY_KEY_HEADER]: idempotencyKeyHeaderSchema,
+      },
+    },
+  };
 }

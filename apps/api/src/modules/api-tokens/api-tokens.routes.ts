@@ -35,7 +35,8 @@ export function registerApiTokenRoutes(
   app.post(
     '/api/api-tokens',
     {
-      config: { access: ownersInPerson },
+      // The response carries the secret, which must never be stored for an Idempotency-Key replay.
+      config: { access: ownersInPerson, idempotent: false },
       schema: {
         operationId: 'createApiToken',
         tags,

@@ -64,7 +64,9 @@ export function registerDeviceRoutes(
   app.post(
     '/api/devices',
     {
-      config: { access: administrators },
+      // The response carries the registration code, which must never be stored for an
+      // Idempotency-Key replay (the database keeps only its hash).
+      config: { access: administrators, idempotent: false },
       schema: {
         operationId: 'registerDevice',
         tags,

@@ -1,0 +1,161 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { DatabaseHandle, JobsTable } from '../../database/database.js';
+import { claimJobs } from '../../database/dialect.js';
+import type { Clock } from '../../shared/clock.js';
+import { markJobCompleted, markJobFailed, markJobForRetry } from './jobs.repository.js';
+
+/** What a handler learns about the job it runs, besides the payload. */
+export interface JobContext {
+  readonly job: Readonly<JobsTable>;
+  readonly database: DatabaseHandle;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/**
+ * Runs one job. Resolving completes it; throwing counts as a failed attempt, retried later.
+ * Handlers must be idempotent: see the contract in job-queue.ts.
+ */
+export type JobHandler = (payload: unknown, context: JobContext) => Promise<void>;
+
+export interface WorkerOptions {
+  readonly database: DatabaseHandle;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly handlers: Readonly<Record<string, JobHandler>>;
+  /** Names this process in `jobs.locked_by`; a random one when absent. */
+  readonly workerId?: string;
+  /** How long to wait before looking again when no job is due. */
+  readonly pollIntervalMs?: number;
+  /** How long a claim holds; a job running longer may be claimed and run again elsewhere. */
+  readonly lockForMs?: number;
+}
+
+export interface Worker {
+  readonly workerId: string;
+  /** Starts polling in the background. */
+  start(): void;
+  /** Stops polling; resolves once the job in hand, if any, has finished. */
+  stop(): Promise<void>;
+  /** Runs every job that is due now, one at a time, and returns how many ran (for tests). */
+  runOnce(): Promise<number>;
+}
+
+/** The longest wait between two attempts of a failing job. */
+export const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
+const MAX_ERROR_LENGTH = 4000;
+
+/** 2^attempts seconds after the failed attempt, capped at an hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(2 ** attempts * 1000, MAX_RETRY_DELAY_MS);
+}
+
+export function createWorker(options: WorkerOptions): Worker {
+  const { database, clock, handlers } = options;
+  const workerId =
+    options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  const lockForMs = options.lockForMs ?? 5 * 60 * 1000;
+  const logger = options.logger.child({ workerId });
+
+  let stopping = false;
+  let loop: Promise<void> | undefined;
+  let wake: (() => void) | undefined;
+
+  async function runJob(job: JobsTable): Promise<void> {
+    const log = logger.child({ jobId: job.id, jobType: job.type, attempt: job.attempts });
+    const started = Date.now();
+    const finishedAt = () => clock.now().toISOString();
+    try {
+      // A claim that expired while its job ran counts an attempt without an outcome; this is
+      // where a job that keeps crashing its worker stops being retried.
+      if (job.attempts > job.maxAttempts)
+        throw new GiveUp(
+          `gave up after ${job.maxAttempts} attempts; the last one did not report back`,
+        );
+      const handler = Object.hasOwn(handlers, job.type) ? handlers[job.type] : undefined;
+      if (!handler)
+        throw new Error(
+          `no handler for job type "${job.type}" in this worker (known: ${Object.keys(handlers).join(', ') || 'none'})`,
+        );
+      await handler(JSON.parse(job.payload) as unknown, { job, database, clock, logger: log });
+      await markJobCompleted(database.db, job.id, workerId, finishedAt());
+      log.info({ durationMs: Date.now() - started }, 'job completed');
+    } catch (error) {
+      const lastError = describeError(error);
+      if (error instanceof GiveUp || job.attempts >= job.maxAttempts) {
+        await markJobFailed(database.db, job.id, workerId, { at: finishedAt(), lastError });
+        log.error({ err: error }, `job failed for good after ${job.attempts} attempt(s)`);
+      } else {
+        const runAt = new Date(clock.now().getTime() + retryDelayMs(job.attempts));
+        await markJobForRetry(database.db, job.id, workerId, {
+          runAt: runAt.toISOString(),
+          lastError,
+        });
+        log.warn({ err: error, retryAt: runAt.toISOString() }, 'job failed; will retry');
+      }
+    }
+  }
+
+  async function runOnce(): Promise<number> {
+    let ran = 0;
+    while (!stopping) {
+      const [job] = await claimJobs(database, {
+        workerId,
+        now: clock.now(),
+        lockForMs,
+        limit: 1,
+      });
+      if (!job) break;
+      await runJob(job);
+      ran += 1;
+    }
+    return ran;
+  }
+
+  async function poll(): Promise<void> {
+    while (!stopping) {
+      try {
+        await runOnce();
+      } catch (error) {
+        // The database may be briefly unreachable; keep polling rather than die.
+        logger.error({ err: error }, 'could not claim or record jobs; retrying');
+      }
+      if (stopping) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollIntervalMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = undefined;
+    }
+  }
+
+  return {
+    workerId,
+    start() {
+      if (loop) return;
+      stopping = false;
+      logger.info({ pollIntervalMs }, 'worker started');
+      loop = poll();
+    },
+    async stop() {
+      stopping = true;
+      wake?.();
+      await loop;
+      loop = undefined;
+    },
+    runOnce,
+  };
+}
+
+class GiveUp extends Error {}
+
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH)}…` : text;
+}
