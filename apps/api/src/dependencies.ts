@@ -30,6 +30,10 @@ import {
 import { createMetrics, type Metrics } from './modules/metrics/metrics.js';
 import type { WebApp } from './modules/web-apps/web-apps.routes.js';
 import { createPointsService, type PointsService } from './modules/points/points.service.js';
+import {
+  createTaskExecutionsService,
+  type TaskExecutionsService,
+} from './modules/task-executions/task-executions.service.js';
 import { createSystemClock, type Clock } from './shared/clock.js';
 import { createMailer, type Mailer } from './shared/mailer.js';
 import { readServerVersion } from './shared/version.js';
@@ -53,6 +57,7 @@ export interface Dependencies {
   readonly locationsService: LocationsService;
   readonly checklistsService: ChecklistsService;
   readonly pointsService: PointsService;
+  readonly taskExecutionsService: TaskExecutionsService;
   /** Releases what the dependencies hold (database connections); call after the server closed. */
   close(): Promise<void>;
 }
@@ -80,6 +85,7 @@ export function createDependencies(
   const authService = createAuthService({ database, clock });
   const membersService = createMembersService({ database, clock, mailer, config });
   const locationsService = createLocationsService({ database, clock });
+  const checklistsService = createChecklistsService({ database, clock });
 
   return {
     config,
@@ -104,7 +110,13 @@ export function createDependencies(
     devicesService: createDevicesService({ database, clock, authService }),
     locationsService,
     pointsService: createPointsService({ database, clock, locationsService }),
-    checklistsService: createChecklistsService({ database, clock }),
+    checklistsService,
+    taskExecutionsService: createTaskExecutionsService({
+      database,
+      clock,
+      locationsService,
+      checklistsService,
+    }),
     close: () => database.destroy(),
   };
 }

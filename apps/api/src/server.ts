@@ -23,6 +23,7 @@ import { registerLocationRoutes } from './modules/locations/locations.routes.js'
 import { registerMembersRoutes } from './modules/members/members.routes.js';
 import { registerMetricsRoutes } from './modules/metrics/metrics.routes.js';
 import { registerPointRoutes } from './modules/points/points.routes.js';
+import { registerTaskExecutionRoutes } from './modules/task-executions/task-executions.routes.js';
 import { registerWebAppRoutes } from './modules/web-apps/web-apps.routes.js';
 import { registerProblemHandling } from './shared/problem-handler.js';
 import { serviceUnavailable } from './shared/problems.js';
@@ -92,6 +93,7 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
   registerLocationRoutes(app, deps);
   registerChecklistRoutes(app, deps);
   registerPointRoutes(app, deps);
+  registerTaskExecutionRoutes(app, deps);
 
   await registerApiDocsRoutes(app);
   await registerWebAppRoutes(app, deps);

@@ -781,6 +781,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/task-executions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan a task
+         * @description Creates a task, possibly recurring, at a location; answers with its first execution. Managers plan only at their locations.
+         */
+        post: operations["createTaskExecution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/task-executions/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List executions in a time window
+         * @description Executions whose window overlaps [from, to) (at most 31 days), by startAt then id, at locations the caller sees. Pages follow the `Link: <…>; rel="next"` header.
+         */
+        get: operations["listTaskExecutionInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/task-executions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an execution
+         * @description Any execution id the API returned.
+         */
+        get: operations["getTaskExecution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -945,6 +1005,47 @@ export interface components {
             /** @description Per-member overrides; sending the list replaces it whole. */
             memberSettings?: components["schemas"]["def-21"][];
         };
+        CreateTaskExecutionBody: {
+            assigneeIds: string[];
+            /** Format: uuid */
+            locationId: string;
+            name: string;
+            description: string | null;
+            /** @description Null for a single occurrence. */
+            recurrence: components["schemas"]["def-23"] | null;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC with milliseconds.
+             */
+            startAt: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC with milliseconds.
+             */
+            endAt: string;
+            priority: components["schemas"]["def-24"];
+            /** @description Steps must be checked in in order; others are refused. */
+            orderStepsRequired: boolean;
+            /** @description An early start or a late end is recorded as an error (never blocked). */
+            strictTimeRequired: boolean;
+            /** @description After endAt the execution can no longer be started or continued. */
+            deadlined: boolean;
+            tags: string[];
+            steps: {
+                /** Format: uuid */
+                pointId: string;
+                name: string;
+                order: number;
+                actions?: components["schemas"]["def-15"][];
+                /** @description Copy the actions of this checklist template (after any listed here). */
+                checklistId?: string | null;
+            }[];
+            /**
+             * @description Unpublished tasks are invisible to performers.
+             * @default true
+             */
+            published: boolean;
+        };
         CreateUserBody: {
             firstName: string;
             lastName: string;
@@ -975,7 +1076,15 @@ export interface components {
         "def-20": components["schemas"]["PointMemberSetting"];
         "def-21": components["schemas"]["PointMemberSettingBody"];
         "def-22": components["schemas"]["PointVersion"];
+        "def-23": components["schemas"]["Recurrence"];
+        "def-24": components["schemas"]["Priority"];
+        "def-25": components["schemas"]["SeenState"];
+        "def-26": components["schemas"]["ResultStatus"];
+        "def-27": components["schemas"]["ExecutionState"];
+        "def-28": components["schemas"]["ExecutionStep"];
+        "def-29": components["schemas"]["ExecutionAction"];
         "def-3": components["schemas"]["Role"];
+        "def-30": components["schemas"]["TaskExecutionInfo"];
         "def-4": components["schemas"]["User"];
         "def-5": components["schemas"]["UserVersion"];
         "def-6": components["schemas"]["ApiToken"];
@@ -1000,6 +1109,53 @@ export interface components {
             /** @description The last authorization or guard sign-in on the device. */
             lastSeenAt: string | null;
             revokedAt: string | null;
+        };
+        ExecutionAction: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            scheduledActionId: string;
+            /** Format: uuid */
+            seriesId: string;
+            scheduledActionHistoryId: number;
+            executedActionId: string | null;
+            name: string;
+            type: components["schemas"]["def-12"];
+            order: number;
+            status: ("OK" | "WARNING" | "ERROR") | null;
+            state: string | null;
+            required: boolean;
+            validAction: boolean | null;
+            missedRequiredValue: boolean | null;
+            minValue: number | null;
+            maxValue: number | null;
+            booleanValue: boolean | null;
+            mediaValueIds: string[] | null;
+            numberValue: number | null;
+            textValue: string | null;
+            hasMedia: boolean | null;
+        };
+        /** @enum {string} */
+        ExecutionState: "PLANNED" | "IN_PROGRESS" | "COMPLETED" | "INCOMPLETE" | "CANCELED";
+        ExecutionStep: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            scheduledStepId: string;
+            /** Format: uuid */
+            seriesId: string;
+            scheduledStepHistoryId: number;
+            executedStepId: string | null;
+            name: string;
+            /** Format: uuid */
+            pointId: string;
+            pointHistoryId: number;
+            order: number;
+            actualOrder: number | null;
+            status: ("OK" | "WARNING" | "ERROR") | null;
+            state: string | null;
+            keptOrder: boolean | null;
+            actions: components["schemas"]["def-29"][];
         };
         FieldError: {
             /**
@@ -1205,6 +1361,8 @@ export interface components {
              */
             createdAt: string;
         };
+        /** @enum {string} */
+        Priority: "LOW" | "NORMAL" | "HIGH" | "CRITICAL";
         Problem: {
             /** @description Stable identifier of the problem type (`urn:openpatrol:problem:…`). */
             type: string;
@@ -1220,6 +1378,12 @@ export interface components {
             requestId: string;
             /** @description For validation problems, every offending field; otherwise null. */
             errors: components["schemas"]["FieldError"][] | null;
+        };
+        Recurrence: {
+            /** @description An RFC 5545 RRULE without the "RRULE:" prefix, expanded in the location’s time zone from startAt’s wall time. */
+            rule: string;
+            /** @description Comma-separated UTC instants YYYYMMDDTHHMMSSZ; each removes the occurrence that starts or ends at it. */
+            exception: string | null;
         };
         RegisterDeviceBody: {
             name: string;
@@ -1259,10 +1423,21 @@ export interface components {
             newPassword: string;
         };
         /**
+         * @description Summary of results: null before start.
+         * @enum {string}
+         */
+        ResultStatus: "OK" | "WARNING" | "ERROR";
+        /**
          * @description OWNER: everything. ADMIN: everything but locations, billing, ownership and API tokens. MANAGER: their locations’ data, tasks. USER: performs tasks. GUARD: performs tasks on a shared device.
          * @enum {string}
          */
         Role: "OWNER" | "ADMIN" | "MANAGER" | "USER" | "GUARD";
+        SeenState: {
+            /** Format: uuid */
+            assigneeId: string;
+            assigneeHistoryId: number;
+            seen: boolean;
+        };
         Session: {
             person: {
                 /** Format: uuid */
@@ -1306,6 +1481,67 @@ export interface components {
         SwitchOrganizationBody: {
             /** Format: uuid */
             organizationId: string;
+        };
+        TaskExecutionInfo: {
+            /**
+             * Format: uuid
+             * @description The occurrence’s stable id.
+             */
+            id: string;
+            /** Format: uuid */
+            scheduledTaskId: string;
+            scheduledTaskHistoryId: number;
+            executedTaskId: string | null;
+            name: string;
+            description: string | null;
+            /** Format: uuid */
+            locationId: string;
+            locationHistoryId: number;
+            seenStates: components["schemas"]["def-25"][];
+            performerId: string | null;
+            status: components["schemas"]["def-26"] | null;
+            state: components["schemas"]["def-27"];
+            published: boolean;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC with milliseconds.
+             */
+            startAt: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC with milliseconds.
+             */
+            endAt: string;
+            startedAt: string | null;
+            endedAt: string | null;
+            totalExecutedTimeInMillis: number | null;
+            lateStart: boolean | null;
+            lateEnd: boolean | null;
+            latenessInMillis: number | null;
+            expired: boolean;
+            /** Format: uuid */
+            seriesId: string;
+            recurrence: components["schemas"]["def-23"] | null;
+            keptOrder: boolean | null;
+            skippedStepCount: number | null;
+            skippedActionCount: number | null;
+            numericErrorCount: number | null;
+            missingRequiredValuesCount: number | null;
+            executedStepCount: number | null;
+            orderStepsRequired: boolean;
+            strictTimeRequired: boolean;
+            deadlined: boolean;
+            priority: components["schemas"]["def-24"];
+            tags: string[];
+            collision: boolean | null;
+            edited: boolean | null;
+            editedAt: string | null;
+            stepCount: number;
+            warningCount: number;
+            errorCount: number;
+            notes: string | null;
+            favorite: boolean;
+            steps: components["schemas"]["def-28"][];
         };
         /** @description Only the fields sent change; `actions` replaces the whole list. */
         UpdateChecklistBody: {
@@ -4573,6 +4809,211 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTaskExecution: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTaskExecutionBody"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskExecutionInfo"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTaskExecutionInfo: {
+        parameters: {
+            query: {
+                /** @description Start of the window (inclusive), an ISO-8601 instant. */
+                from: string;
+                /** @description End of the window (exclusive), at most 31 days after from. */
+                to: string;
+                /** @description Only these locations: ids separated by commas. */
+                locationIds?: string;
+                limit?: number;
+                /** @description From the Link header of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-30"][];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTaskExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskExecutionInfo"];
                 };
             };
             /** @description Authentication is missing or not valid */

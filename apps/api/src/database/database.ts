@@ -24,8 +24,91 @@ export interface Database {
   pointMemberSettings: PointMemberSettingsTable;
   checklists: ChecklistsTable;
   checklistVersions: VersionsTable & { checklistId: string };
+  scheduledTasks: ScheduledTasksTable;
+  scheduledTaskVersions: VersionsTable & { scheduledTaskId: string };
+  scheduledSteps: ScheduledStepsTable;
+  scheduledStepVersions: VersionsTable & { scheduledStepId: string };
+  scheduledActions: ScheduledActionsTable;
+  scheduledActionVersions: VersionsTable & { scheduledActionId: string };
+  taskExecutions: TaskExecutionsTable;
   idempotencyKeys: IdempotencyKeysTable;
   jobs: JobsTable;
+}
+
+/** A task: the plan of one scheduledTaskId (docs/decisions/0008). */
+export interface ScheduledTasksTable {
+  organizationId: string;
+  id: string;
+  seriesId: string;
+  locationId: string;
+  /** The location's zone when this version was planned. */
+  timeZone: string;
+  name: string;
+  description: string | null;
+  recurrenceRule: string | null;
+  recurrenceException: string | null;
+  startAt: string;
+  endAt: string;
+  priority: 'LOW' | 'NORMAL' | 'HIGH' | 'CRITICAL';
+  orderStepsRequired: IntegerBoolean;
+  strictTimeRequired: IntegerBoolean;
+  deadlined: IntegerBoolean;
+  published: IntegerBoolean;
+  /** JSON array of strings. */
+  tags: string;
+  /** JSON array of member ids. */
+  assigneeIds: string;
+  splitAt: string | null;
+  historyId: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ScheduledStepsTable {
+  organizationId: string;
+  id: string;
+  seriesId: string;
+  scheduledTaskId: string;
+  pointId: string;
+  pointHistoryId: number;
+  name: string;
+  stepOrder: number;
+  checklistId: string | null;
+  historyId: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ScheduledActionsTable {
+  organizationId: string;
+  id: string;
+  seriesId: string;
+  scheduledTaskId: string;
+  scheduledStepId: string;
+  actionOrder: number;
+  /** JSON: the normalized action definition. */
+  definition: string;
+  historyId: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ExecutionState = 'PLANNED' | 'IN_PROGRESS' | 'COMPLETED' | 'INCOMPLETE' | 'CANCELED';
+
+/** An occurrence, materialized the first time the API returns it. */
+export interface TaskExecutionsTable {
+  organizationId: string;
+  id: string;
+  scheduledTaskId: string;
+  occurrenceIndex: number;
+  seriesId: string;
+  startAt: string;
+  endAt: string;
+  state: Generated<ExecutionState>;
+  scheduledTaskHistoryId: number;
+  locationHistoryId: number;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface IdempotencyKeysTable {

@@ -2,7 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Database } from './database.js';
 
 /**
- * History for locations, points and checklists: each change appends a row holding the whole
+ * History for locations, points, checklists and scheduled tasks, steps and actions: each change appends a row holding the whole
  * record as JSON; the row's auto-incrementing key is the record's new history id. Executions keep
  * the history ids they were planned and performed with, so these rows are never updated.
  */
@@ -11,6 +11,9 @@ const RECORD_KEY = {
   locationVersions: 'locationId',
   pointVersions: 'pointId',
   checklistVersions: 'checklistId',
+  scheduledTaskVersions: 'scheduledTaskId',
+  scheduledStepVersions: 'scheduledStepId',
+  scheduledActionVersions: 'scheduledActionId',
 } as const;
 
 export type VersionTable = keyof typeof RECORD_KEY;

@@ -49,7 +49,7 @@ const NOT_TENANT_RESOURCES = new Set([
 ]);
 
 /** Operations whose probe body names one of Acme's resources (a location) from the rival side. */
-const REFERS_TO_ACME = new Set(['createUser', 'createPoint']);
+const REFERS_TO_ACME = new Set(['createUser', 'createPoint', 'createTaskExecution']);
 
 const ENDS_THE_CALLERS_SESSION = new Set(['signOut', 'leaveOrganization']);
 
@@ -145,6 +145,9 @@ const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   archivePoint: administrators,
   restorePoint: administrators,
   regeneratePointQrCode: administrators,
+  createTaskExecution: supervisors,
+  listTaskExecutionInfo: readers,
+  getTaskExecution: readers,
   listApiTokens: ownersInPerson,
   createApiToken: ownersInPerson,
   revokeApiToken: ownersInPerson,
@@ -158,6 +161,7 @@ function idNameFor(path: string): string {
   if (path.startsWith('/api/locations/')) return 'locationId';
   if (path.startsWith('/api/points/')) return 'pointId';
   if (path.startsWith('/api/checklists/')) return 'checklistId';
+  if (path.startsWith('/api/task-executions/')) return 'taskExecutionId';
   if (path.includes('{'))
     throw new Error(`The security suite has no Acme resource for ${path}: add one.`);
   return 'none';
@@ -223,6 +227,13 @@ describe('access control on every route', () => {
       payload: { name: 'Gate phone' },
     });
     acmeIds.deviceId = device.json<{ id: string }>().id;
+    const execution = await server.app.inject({
+      method: 'POST',
+      url: '/api/task-executions',
+      headers: acme.headers,
+      payload: taskExecutionProbe(),
+    });
+    acmeIds.taskExecutionId = execution.json<{ id: string }>().id;
 
     // One caller per role in the rival organization, for the role matrix.
     callers.set('OWNER', rival);
@@ -247,9 +258,32 @@ describe('access control on every route', () => {
   });
   after(() => server.close());
 
+  /** A one-off task at Acme's location with its point: valid for Acme, a 404 for anyone else. */
+  function taskExecutionProbe() {
+    return {
+      assigneeIds: [],
+      locationId: acmeLocation,
+      name: 'Probe round',
+      description: null,
+      recurrence: null,
+      startAt: '2026-12-07T20:00:00.000Z',
+      endAt: '2026-12-07T21:00:00.000Z',
+      priority: 'NORMAL',
+      orderStepsRequired: false,
+      strictTimeRequired: false,
+      deadlined: false,
+      tags: [],
+      steps: [{ pointId: acmeIds.pointId, name: 'Gate', order: 0 }],
+    };
+  }
+
   /** A valid request for the operation, naming Acme's resources, so only access can refuse it. */
   function requestFor(operation: Operation): { url: string; payload?: object } {
-    const url = operation.path.replace('{id}', acmeIds[idNameFor(operation.path)] ?? '');
+    const url =
+      operation.path.replace('{id}', acmeIds[idNameFor(operation.path)] ?? '') +
+      (operation.operationId === 'listTaskExecutionInfo'
+        ? '?from=2026-12-07T00:00:00.000Z&to=2026-12-08T00:00:00.000Z'
+        : '');
     const payloads: Record<string, object> = {
       createUser: {
         firstName: 'Cross',
@@ -269,6 +303,7 @@ describe('access control on every route', () => {
       createPoint: { locationId: acmeLocation, name: 'Probe point' },
       updatePoint: { name: 'Changed' },
       createApiToken: { name: 'Probe' },
+      createTaskExecution: taskExecutionProbe(),
       switchOrganization: { organizationId: acme.organizationId },
       changePassword: {
         currentPassword: 'wrong password here',

@@ -3,6 +3,7 @@ import * as createOrganizations from './20261204T1000-create-organizations.js';
 import * as createIdentity from './20261204T1100-create-identity.js';
 import * as createSites from './20261204T1200-create-sites.js';
 import * as createIdempotencyKeysAndJobs from './20261204T1300-create-idempotency-keys-and-jobs.js';
+import * as createTasks from './20261204T1400-create-tasks.js';
 
 /**
  * Every migration, in order, for both dialects. Registered explicitly (no directory scan) so a
@@ -13,4 +14,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261204T1100-create-identity': createIdentity,
   '20261204T1200-create-sites': createSites,
   '20261204T1300-create-idempotency-keys-and-jobs': createIdempotencyKeysAndJobs,
+  '20261204T1400-create-tasks': createTasks,
 };

@@ -199,3 +199,32 @@ export const TaskExecutionInfoSchema = Type.Object(
   { $id: 'TaskExecutionInfo', additionalProperties: false },
 );
 export type TaskExecutionInfo = Static<typeof TaskExecutionInfoSchema>;
+
+export const TaskExecutionInfoQuerySchema = Type.Object(
+  {
+    from: Type.String({
+      format: 'date-time',
+      description: 'Start of the window (inclusive), an ISO-8601 instant.',
+    }),
+    to: Type.String({
+      format: 'date-time',
+      description: 'End of the window (exclusive), at most 31 days after from.',
+    }),
+    locationIds: Type.Optional(
+      Type.String({
+        maxLength: 37_000,
+        description: 'Only these locations: ids separated by commas.',
+      }),
+    ),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+    cursor: Type.Optional(
+      Type.String({ maxLength: 500, description: 'From the Link header of the previous page.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const TaskExecutionIdParamsSchema = Type.Object(
+  { id: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);

@@ -1,0 +1,116 @@
+import { Type, type TSchema } from 'typebox';
+import type { FastifyTypeBox } from '../../server.js';
+import { DEFAULT_PAGE_SIZE, setNextPageLink } from '../../shared/paging.js';
+import { problemResponses } from '../../shared/problem.schemas.js';
+import { EVERY_ROLE, SUPERVISORS, actorOf } from '../auth/access.js';
+import {
+  CreateTaskExecutionBodySchema,
+  TaskExecutionIdParamsSchema,
+  TaskExecutionInfoQuerySchema,
+  TaskExecutionInfoSchema,
+} from './task-executions.schemas.js';
+import type { TaskExecutionsService } from './task-executions.service.js';
+
+/**
+ * A copy of `schema` keeping each `$id` only where it first appears, with TypeBox's
+ * non-enumerable markers. The response serializer (fast-json-stringify) refuses one `$id` at two
+ * places of a schema, and an execution, its steps and their actions each carry a ResultStatus.
+ */
+function withUniqueSchemaIds<T extends TSchema>(schema: T): T {
+  const seen = new Set<unknown>();
+  const copy = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(copy);
+    if (value === null || typeof value !== 'object') return value;
+    const result = {};
+    const id = (value as { $id?: unknown }).$id;
+    const keepId = id !== undefined && !seen.has(id);
+    if (keepId) seen.add(id);
+    for (const key of Reflect.ownKeys(value)) {
+      if (key === '$id' && !keepId) continue;
+      const descriptor = Object.getOwnPropertyDescriptor(value, key)!;
+      Object.defineProperty(result, key, { ...descriptor, value: copy(descriptor.value) });
+    }
+    return result;
+  };
+  return copy(schema) as T;
+}
+
+const TaskExecutionInfoResponseSchema = withUniqueSchemaIds(TaskExecutionInfoSchema);
+
+const readers = { roles: EVERY_ROLE, token: true } as const;
+const planners = { roles: SUPERVISORS, token: true } as const;
+const tags = ['Task executions'];
+
+/** The External API for tasks and their executions (occurrences). */
+export function registerTaskExecutionRoutes(
+  app: FastifyTypeBox,
+  { taskExecutionsService }: { taskExecutionsService: TaskExecutionsService },
+): void {
+  app.post(
+    '/api/task-executions',
+    {
+      config: { access: planners },
+      schema: {
+        operationId: 'createTaskExecution',
+        tags,
+        summary: 'Plan a task',
+        description:
+          'Creates a task, possibly recurring, at a location; answers with its first execution. Managers plan only at their locations.',
+        body: CreateTaskExecutionBodySchema,
+        response: {
+          201: TaskExecutionInfoResponseSchema,
+          ...problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await taskExecutionsService.createTask(actorOf(request), request.body)),
+  );
+
+  app.get(
+    '/api/task-executions/info',
+    {
+      config: { access: readers },
+      schema: {
+        operationId: 'listTaskExecutionInfo',
+        tags,
+        summary: 'List executions in a time window',
+        description:
+          'Executions whose window overlaps [from, to) (at most 31 days), by startAt then id, at locations the caller sees. Pages follow the `Link: <…>; rel="next"` header.',
+        querystring: TaskExecutionInfoQuerySchema,
+        response: {
+          200: Type.Array(TaskExecutionInfoResponseSchema),
+          ...problemResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request, reply) => {
+      const limit = request.query.limit ?? DEFAULT_PAGE_SIZE;
+      const { items, nextCursor } = await taskExecutionsService.listInfo(actorOf(request), {
+        from: request.query.from,
+        to: request.query.to,
+        locationIds: request.query.locationIds ?? null,
+        limit,
+        cursor: request.query.cursor ?? null,
+      });
+      setNextPageLink(reply, '/api/task-executions/info', { ...request.query, limit }, nextCursor);
+      return items;
+    },
+  );
+
+  app.get(
+    '/api/task-executions/:id',
+    {
+      config: { access: readers },
+      schema: {
+        operationId: 'getTaskExecution',
+        tags,
+        summary: 'Get an execution',
+        description: 'Any execution id the API returned.',
+        params: TaskExecutionIdParamsSchema,
+        response: { 200: TaskExecutionInfoResponseSchema, ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => taskExecutionsService.getExecution(actorOf(request), request.params.id),
+  );
+}
