@@ -13,23 +13,19 @@ import {
 import type { ChecklistsService } from '../checklists/checklists.service.js';
 import type { LocationsService } from '../locations/locations.service.js';
 import { locationArchived } from '../points/points.errors.js';
-import { executionIdOf, executionPartIdOf } from './execution-ids.js';
+import { executionIdOf } from './execution-ids.js';
 import { expandOccurrences, parseRecurrence, RecurrenceError } from './recurrence.js';
 import {
   invalidTaskExecution,
   invalidTaskExecutionQuery,
   taskExecutionNotFound,
 } from './task-executions.errors.js';
+import { toTaskExecutionInfo, type ExecutionRow } from './task-executions.presenter.js';
+import * as repository from './task-executions.repository.js';
+import type { ActionRow, StepRow, TaskRow } from './task-executions.repository.js';
 import type { CreateTaskExecutionBody, TaskExecutionInfo } from './task-executions.schemas.js';
 
 export type TaskExecutionsService = ReturnType<typeof createTaskExecutionsService>;
-
-type TaskRow = Database['scheduledTasks'];
-type StepRow = Database['scheduledSteps'];
-type ActionRow = Database['scheduledActions'];
-type ExecutionRow = Omit<Database['taskExecutions'], 'state'> & {
-  state: TaskExecutionInfo['state'];
-};
 
 /** The longest window one `info` query may expand (DESIGN §3 and decision 0008). */
 export const MAX_WINDOW_MS = 31 * 86_400_000;
@@ -166,22 +162,15 @@ export function createTaskExecutionsService({
     assigneeIds: readonly string[],
   ): Promise<FieldError[]> {
     if (assigneeIds.length === 0) return [];
-    const members = await trx
-      .selectFrom('members')
-      .select(['id', 'role'])
-      .where('organizationId', '=', organizationId)
-      .where('id', 'in', [...assigneeIds])
-      .where('archived', '=', 0)
-      .execute();
+    const members = await repository.listActiveMembers(trx, organizationId, assigneeIds);
     const assigned = new Set(
       (
-        await trx
-          .selectFrom('memberLocations')
-          .select('memberId')
-          .where('organizationId', '=', organizationId)
-          .where('locationId', '=', locationId)
-          .where('memberId', 'in', [...assigneeIds])
-          .execute()
+        await repository.listMemberIdsAssignedToLocation(
+          trx,
+          organizationId,
+          locationId,
+          assigneeIds,
+        )
       ).map((row) => row.memberId),
     );
     const eligible = new Set(
@@ -210,13 +199,7 @@ export function createTaskExecutionsService({
     pointIds: readonly string[],
   ) {
     if (pointIds.length === 0) return new Map<string, { locationId: string; historyId: number }>();
-    const rows = await trx
-      .selectFrom('points')
-      .select(['id', 'locationId', 'historyId'])
-      .where('organizationId', '=', organizationId)
-      .where('id', 'in', [...new Set(pointIds)])
-      .where('archived', '=', 0)
-      .execute();
+    const rows = await repository.listActivePoints(trx, organizationId, [...new Set(pointIds)]);
     return new Map(rows.map((row) => [row.id, row]));
   }
 
@@ -244,12 +227,7 @@ export function createTaskExecutionsService({
   /** Members' current history ids: what a seen state names. */
   async function memberHistoryIds(organizationId: string, memberIds: readonly string[]) {
     if (memberIds.length === 0) return new Map<string, number>();
-    const rows = await db
-      .selectFrom('members')
-      .select(['id', 'historyId'])
-      .where('organizationId', '=', organizationId)
-      .where('id', 'in', [...new Set(memberIds)])
-      .execute();
+    const rows = await repository.listMemberHistoryIds(db, organizationId, [...new Set(memberIds)]);
     return new Map(rows.map((row) => [row.id, row.historyId]));
   }
 
@@ -258,24 +236,10 @@ export function createTaskExecutionsService({
     const steps = new Map<string, StepRow[]>();
     const actions = new Map<string, ActionRow[]>();
     if (ids.length === 0) return { steps, actions };
-    const stepRows = await db
-      .selectFrom('scheduledSteps')
-      .selectAll()
-      .where('organizationId', '=', organizationId)
-      .where('scheduledTaskId', 'in', ids)
-      .orderBy('stepOrder')
-      .orderBy('id')
-      .execute();
+    const stepRows = await repository.listStepsOfTasks(db, organizationId, ids);
     for (const row of stepRows)
       steps.set(row.scheduledTaskId, [...(steps.get(row.scheduledTaskId) ?? []), row]);
-    const actionRows = await db
-      .selectFrom('scheduledActions')
-      .selectAll()
-      .where('organizationId', '=', organizationId)
-      .where('scheduledTaskId', 'in', ids)
-      .orderBy('actionOrder')
-      .orderBy('id')
-      .execute();
+    const actionRows = await repository.listActionsOfTasks(db, organizationId, ids);
     for (const row of actionRows)
       actions.set(row.scheduledStepId, [...(actions.get(row.scheduledStepId) ?? []), row]);
     return { steps, actions };
@@ -285,43 +249,30 @@ export function createTaskExecutionsService({
   async function materialize(organizationId: string, candidates: readonly Candidate[]) {
     if (candidates.length === 0) return new Map<string, ExecutionRow>();
     const locationIds = [...new Set(candidates.map((candidate) => candidate.task.locationId))];
-    const locations = await db
-      .selectFrom('locations')
-      .select(['id', 'historyId'])
-      .where('organizationId', '=', organizationId)
-      .where('id', 'in', locationIds)
-      .execute();
+    const locations = await repository.listLocationHistoryIds(db, organizationId, locationIds);
     const locationHistory = new Map(locations.map((row) => [row.id, row.historyId]));
     const now = clock.now().toISOString();
-    await db
-      .insertInto('taskExecutions')
-      .values(
-        candidates.map((candidate) => ({
-          organizationId,
-          id: candidate.id,
-          scheduledTaskId: candidate.task.id,
-          occurrenceIndex: candidate.index,
-          seriesId: candidate.task.seriesId,
-          startAt: candidate.startAt,
-          endAt: candidate.endAt,
-          scheduledTaskHistoryId: candidate.task.historyId,
-          locationHistoryId: locationHistory.get(candidate.task.locationId) ?? 0,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      )
-      .onConflict((conflict) => conflict.doNothing())
-      .execute();
-    const rows = await db
-      .selectFrom('taskExecutions')
-      .selectAll()
-      .where('organizationId', '=', organizationId)
-      .where(
-        'id',
-        'in',
-        candidates.map((candidate) => candidate.id),
-      )
-      .execute();
+    await repository.insertExecutionsIgnoringDuplicates(
+      db,
+      candidates.map((candidate) => ({
+        organizationId,
+        id: candidate.id,
+        scheduledTaskId: candidate.task.id,
+        occurrenceIndex: candidate.index,
+        seriesId: candidate.task.seriesId,
+        startAt: candidate.startAt,
+        endAt: candidate.endAt,
+        scheduledTaskHistoryId: candidate.task.historyId,
+        locationHistoryId: locationHistory.get(candidate.task.locationId) ?? 0,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+    const rows = await repository.listExecutions(
+      db,
+      organizationId,
+      candidates.map((candidate) => candidate.id),
+    );
     return new Map(rows.map((row) => [row.id, row as ExecutionRow]));
   }
 
@@ -339,101 +290,9 @@ export function createTaskExecutionsService({
       items.flatMap((item) => JSON.parse(item.task.assigneeIds) as string[]),
     );
     const nowIso = clock.now().toISOString();
-    return items.map(({ execution, task }) => {
-      const taskSteps = steps.get(task.id) ?? [];
-      return {
-        id: execution.id,
-        scheduledTaskId: task.id,
-        scheduledTaskHistoryId: execution.scheduledTaskHistoryId,
-        executedTaskId: null,
-        name: task.name,
-        description: task.description,
-        locationId: task.locationId,
-        locationHistoryId: execution.locationHistoryId,
-        seenStates: (JSON.parse(task.assigneeIds) as string[]).map((assigneeId) => ({
-          assigneeId,
-          assigneeHistoryId: assignees.get(assigneeId) ?? 0,
-          seen: false,
-        })),
-        performerId: null,
-        status: null,
-        state: execution.state,
-        published: task.published === 1,
-        startAt: execution.startAt,
-        endAt: execution.endAt,
-        startedAt: null,
-        endedAt: null,
-        totalExecutedTimeInMillis: null,
-        lateStart: null,
-        lateEnd: null,
-        latenessInMillis: null,
-        expired: execution.endAt < nowIso && execution.state !== 'COMPLETED',
-        seriesId: task.seriesId,
-        recurrence:
-          task.recurrenceRule === null
-            ? null
-            : { rule: task.recurrenceRule, exception: task.recurrenceException },
-        keptOrder: null,
-        skippedStepCount: null,
-        skippedActionCount: null,
-        numericErrorCount: null,
-        missingRequiredValuesCount: null,
-        executedStepCount: null,
-        orderStepsRequired: task.orderStepsRequired === 1,
-        strictTimeRequired: task.strictTimeRequired === 1,
-        deadlined: task.deadlined === 1,
-        priority: task.priority,
-        tags: JSON.parse(task.tags) as string[],
-        collision: null,
-        edited: null,
-        editedAt: null,
-        stepCount: taskSteps.length,
-        warningCount: 0,
-        errorCount: 0,
-        notes: null,
-        favorite: false,
-        steps: taskSteps.map((step) => ({
-          id: executionPartIdOf(execution.id, step.id),
-          scheduledStepId: step.id,
-          seriesId: step.seriesId,
-          scheduledStepHistoryId: step.historyId,
-          executedStepId: null,
-          name: step.name,
-          pointId: step.pointId,
-          pointHistoryId: step.pointHistoryId,
-          order: step.stepOrder,
-          actualOrder: null,
-          status: null,
-          state: null,
-          keptOrder: null,
-          actions: (actions.get(step.id) ?? []).map((action) => {
-            const definition = JSON.parse(action.definition) as NormalizedAction;
-            return {
-              id: executionPartIdOf(execution.id, action.id),
-              scheduledActionId: action.id,
-              seriesId: action.seriesId,
-              scheduledActionHistoryId: action.historyId,
-              executedActionId: null,
-              name: definition.name,
-              type: definition.type,
-              order: action.actionOrder,
-              status: null,
-              state: null,
-              required: definition.required,
-              validAction: null,
-              missedRequiredValue: null,
-              minValue: definition.minValue,
-              maxValue: definition.maxValue,
-              booleanValue: null,
-              mediaValueIds: null,
-              numberValue: null,
-              textValue: null,
-              hasMedia: null,
-            };
-          }),
-        })),
-      };
-    });
+    return items.map(({ execution, task }) =>
+      toTaskExecutionInfo({ execution, task, steps, actions, assignees, nowIso }),
+    );
   }
 
   function firstOccurrence(task: TaskRow): Candidate {
@@ -592,10 +451,9 @@ export function createTaskExecutionsService({
           changedBy,
           now,
         );
-        await trx.insertInto('scheduledTasks').values(taskRow).execute();
-        if (stepRows.length > 0) await trx.insertInto('scheduledSteps').values(stepRows).execute();
-        if (actionRows.length > 0)
-          await trx.insertInto('scheduledActions').values(actionRows).execute();
+        await repository.insertTask(trx, taskRow);
+        await repository.insertSteps(trx, stepRows);
+        await repository.insertActions(trx, actionRows);
         return taskRow;
       });
 
@@ -644,22 +502,16 @@ export function createTaskExecutionsService({
         });
       const after = query.cursor === null ? null : decodeCursor(query.cursor);
 
-      let tasks = db
-        .selectFrom('scheduledTasks')
-        .selectAll()
-        .where('organizationId', '=', actor.organizationId)
-        // No occurrence starts before the task's own start.
-        .where('startAt', '<', to.toISOString());
-      if (actor.locationIds !== null) {
-        if (actor.locationIds.length === 0) return { items: [], nextCursor: null };
-        tasks = tasks.where('locationId', 'in', [...actor.locationIds]);
-      }
-      if (locationFilter !== null) {
-        if (locationFilter.length === 0) return { items: [], nextCursor: null };
-        tasks = tasks.where('locationId', 'in', locationFilter);
-      }
-      if (!seesUnpublished(actor)) tasks = tasks.where('published', '=', 1);
-      const taskRows = await tasks.execute();
+      if (actor.locationIds !== null && actor.locationIds.length === 0)
+        return { items: [], nextCursor: null };
+      if (locationFilter !== null && locationFilter.length === 0)
+        return { items: [], nextCursor: null };
+      const taskRows = await repository.listTasksStartingBefore(db, actor.organizationId, {
+        before: to.toISOString(),
+        visibleLocationIds: actor.locationIds,
+        locationIds: locationFilter,
+        publishedOnly: !seesUnpublished(actor),
+      });
 
       const candidates: Candidate[] = [];
       for (const task of taskRows) {
@@ -694,19 +546,9 @@ export function createTaskExecutionsService({
     async getExecution(actor: Actor, executionId: string): Promise<TaskExecutionInfo> {
       const notFound = () =>
         taskExecutionNotFound({ detail: `There is no task execution ${executionId}.` });
-      const execution = await db
-        .selectFrom('taskExecutions')
-        .selectAll()
-        .where('organizationId', '=', actor.organizationId)
-        .where('id', '=', executionId)
-        .executeTakeFirst();
+      const execution = await repository.findExecution(db, actor.organizationId, executionId);
       if (!execution) throw notFound();
-      const task = await db
-        .selectFrom('scheduledTasks')
-        .selectAll()
-        .where('organizationId', '=', actor.organizationId)
-        .where('id', '=', execution.scheduledTaskId)
-        .executeTakeFirst();
+      const task = await repository.findTask(db, actor.organizationId, execution.scheduledTaskId);
       if (
         !task ||
         (actor.locationIds !== null && !actor.locationIds.includes(task.locationId)) ||
