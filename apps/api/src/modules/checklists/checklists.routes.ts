@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { FastifyTypeBox } from '../../server.js';
+import { DEFAULT_PAGE_SIZE, setNextPageLink } from '../../shared/paging.js';
 import { problemResponses } from '../../shared/problem.schemas.js';
 import { ADMINISTRATORS, SUPERVISORS, actorOf } from '../auth/access.js';
 import {
@@ -36,19 +37,13 @@ export function registerChecklistRoutes(
       },
     },
     async (request, reply) => {
-      const limit = request.query.limit ?? 100;
       const { checklists, nextCursor } = await checklistsService.listChecklists(actorOf(request), {
-        limit,
+        limit: request.query.limit ?? DEFAULT_PAGE_SIZE,
         cursor: request.query.cursor ?? null,
         includeArchived: request.query.includeArchived ?? false,
         search: request.query.search ?? null,
       });
-      if (nextCursor) {
-        const next = new URLSearchParams({ limit: String(limit), cursor: nextCursor });
-        if (request.query.includeArchived) next.set('includeArchived', 'true');
-        if (request.query.search) next.set('search', request.query.search);
-        void reply.header('link', `</api/checklists?${next.toString()}>; rel="next"`);
-      }
+      setNextPageLink(reply, '/api/checklists', request.query, nextCursor);
       return checklists;
     },
   );

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { FastifyTypeBox } from '../../server.js';
+import { DEFAULT_PAGE_SIZE, setNextPageLink } from '../../shared/paging.js';
 import { problemResponses } from '../../shared/problem.schemas.js';
 import { ADMINISTRATORS, EVERY_ROLE, SUPERVISORS, actorOf } from '../auth/access.js';
 import {
@@ -85,19 +86,13 @@ export function registerPointRoutes(
       },
     },
     async (request, reply) => {
-      const limit = request.query.limit ?? 100;
       const { points, nextCursor } = await pointsService.listPoints(actorOf(request), {
         locationId: request.query.locationId ?? null,
         includeArchived: request.query.includeArchived ?? false,
-        limit,
+        limit: request.query.limit ?? DEFAULT_PAGE_SIZE,
         cursor: request.query.cursor ?? null,
       });
-      if (nextCursor) {
-        const next = new URLSearchParams({ limit: String(limit), cursor: nextCursor });
-        if (request.query.locationId) next.set('locationId', request.query.locationId);
-        if (request.query.includeArchived) next.set('includeArchived', 'true');
-        void reply.header('link', `</api/points?${next.toString()}>; rel="next"`);
-      }
+      setNextPageLink(reply, '/api/points', request.query, nextCursor);
       return points;
     },
   );

@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../../database/dialect.js';
 import { listVersions, recordVersion } from '../../database/versions.js';
 import { AppError, type FieldError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
+import { takePage } from '../../shared/paging.js';
 import { describeActor, type Actor } from '../auth/actor.js';
 import {
   normalizeActionDefinitions,
@@ -330,20 +331,20 @@ export function createPointsService({
         after: query.cursor,
         limit: query.limit + 1,
       });
-      const page = rows.slice(0, query.limit);
+      const { items, nextCursor } = takePage(rows, query.limit);
       const settings = await repository.listMemberSettings(
         db,
         actor.organizationId,
-        page.map((row) => row.id),
+        items.map((row) => row.id),
       );
       return {
-        points: page.map((row) =>
+        points: items.map((row) =>
           presentPoint(
             actor,
             toPoint({ row, memberSettings: (settings.get(row.id) ?? []).map(toMemberSetting) }),
           ),
         ),
-        nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
+        nextCursor,
       };
     },
 
