@@ -162,6 +162,245 @@ describe('expandOccurrences', () => {
     });
   });
 
+  describe('Australia/Sydney (southern hemisphere)', () => {
+    // From the zone's published rules (checked with zdump): AEDT (UTC+11) until Sunday
+    // 2024-04-07 03:00 local, when clocks go back to 02:00 AEST (UTC+10), i.e. at 2024-04-06T16:00Z;
+    // AEST until Sunday 2024-10-06 02:00 local, when clocks jump to 03:00 AEDT, i.e. at
+    // 2024-10-05T16:00Z. So 20:00 local is 09:00Z under AEDT and 10:00Z under AEST, and 02:30
+    // local is 15:30Z (previous day) under AEDT and 16:30Z (previous day) under AEST.
+    const sydney = (input: ScheduleInput): ScheduleInput => ({
+      timeZone: 'Australia/Sydney',
+      ...input,
+    });
+    // Thursday 2024-04-04 20:00 AEDT, for two hours.
+    const evening = sydney({
+      startAt: '2024-04-04T09:00:00.000Z',
+      endAt: '2024-04-04T11:00:00.000Z',
+      rule: 'FREQ=DAILY',
+    });
+
+    it('daily at 20:00 stays 20:00 local across the April change (AEDT → AEST)', () => {
+      // Sat Apr 6 20:00 is still AEDT (the change is at 03:00 on Sunday); Sun Apr 7 20:00 is AEST.
+      assert.deepEqual(startsOf(expand(evening, '2024-04-04T00:00:00Z', '2024-04-09T00:00:00Z')), [
+        [0, '2024-04-04T09:00:00.000Z'],
+        [1, '2024-04-05T09:00:00.000Z'],
+        [2, '2024-04-06T09:00:00.000Z'],
+        [3, '2024-04-07T10:00:00.000Z'],
+        [4, '2024-04-08T10:00:00.000Z'],
+      ]);
+    });
+
+    it('daily at 20:00 stays 20:00 local across the October change (AEST → AEDT)', () => {
+      // Apr 4 → Oct 4 is 26 + 31 + 30 + 31 + 31 + 30 + 4 = 183 days. Sat Oct 5 20:00 is still
+      // AEST; Sun Oct 6 20:00 is AEDT.
+      assert.deepEqual(startsOf(expand(evening, '2024-10-04T00:00:00Z', '2024-10-08T00:00:00Z')), [
+        [183, '2024-10-04T10:00:00.000Z'],
+        [184, '2024-10-05T10:00:00.000Z'],
+        [185, '2024-10-06T09:00:00.000Z'],
+        [186, '2024-10-07T09:00:00.000Z'],
+      ]);
+    });
+
+    it('a 02:30 nightly patrol runs at 03:30 AEDT on the spring-forward night', () => {
+      // 2024-10-06 02:00 AEST jumps to 03:00 AEDT: 02:30 does not exist, and moving it forward by
+      // the one-hour gap gives 03:30 AEDT = 2024-10-05T16:30Z (the same instant as 02:30 AEST).
+      const task = sydney({
+        startAt: '2024-10-03T16:30:00.000Z', // Fri Oct 4 02:30 AEST
+        endAt: '2024-10-03T17:00:00.000Z',
+        rule: 'FREQ=DAILY',
+      });
+      const occurrences = expand(task, '2024-10-03T00:00:00Z', '2024-10-08T00:00:00Z');
+      assert.deepEqual(startsOf(occurrences), [
+        [0, '2024-10-03T16:30:00.000Z'],
+        [1, '2024-10-04T16:30:00.000Z'],
+        [2, '2024-10-05T16:30:00.000Z'], // 03:30 AEDT
+        [3, '2024-10-06T15:30:00.000Z'],
+        [4, '2024-10-07T15:30:00.000Z'],
+      ]);
+      assert.equal(occurrences[2]!.endAt.toISOString(), '2024-10-05T17:00:00.000Z');
+    });
+
+    it('a 02:30 nightly patrol runs at the first (AEDT) 02:30 on the fall-back night', () => {
+      // 2024-04-07 03:00 AEDT goes back to 02:00 AEST: 02:30 happens at 15:30Z (AEDT) and again
+      // at 16:30Z (AEST); the first one is meant.
+      const task = sydney({
+        startAt: '2024-04-04T15:30:00.000Z', // Fri Apr 5 02:30 AEDT
+        endAt: '2024-04-04T16:00:00.000Z',
+        rule: 'FREQ=DAILY',
+      });
+      assert.deepEqual(startsOf(expand(task, '2024-04-04T00:00:00Z', '2024-04-09T00:00:00Z')), [
+        [0, '2024-04-04T15:30:00.000Z'],
+        [1, '2024-04-05T15:30:00.000Z'],
+        [2, '2024-04-06T15:30:00.000Z'], // the first 02:30, AEDT
+        [3, '2024-04-07T16:30:00.000Z'],
+        [4, '2024-04-08T16:30:00.000Z'],
+      ]);
+      // Nothing runs in the repeated hour's second pass (16:00Z–17:00Z).
+      assert.deepEqual(expand(task, '2024-04-06T16:00:00Z', '2024-04-06T17:00:00Z'), []);
+    });
+
+    it('a task that starts at the second (AEST) 02:30 keeps its own start as the first occurrence', () => {
+      const task = sydney({ startAt: '2024-04-06T16:30:00.000Z', rule: 'FREQ=DAILY' });
+      assert.deepEqual(startsOf(expand(task, '2024-04-06T00:00:00Z', '2024-04-08T00:00:00Z')), [
+        [0, '2024-04-06T16:30:00.000Z'],
+        [1, '2024-04-07T16:30:00.000Z'],
+      ]);
+    });
+
+    it('exceptions match the real instants after the change, by end and by start', () => {
+      // Apr 5's window is 09:00Z–11:00Z (excepted by its end); Apr 7's is 10:00Z–12:00Z (AEST,
+      // excepted by its start).
+      const task = { ...evening, exception: '20240405T110000Z,20240407T100000Z' };
+      assert.deepEqual(startsOf(expand(task, '2024-04-04T00:00:00Z', '2024-04-09T00:00:00Z')), [
+        [0, '2024-04-04T09:00:00.000Z'],
+        [2, '2024-04-06T09:00:00.000Z'],
+        [4, '2024-04-08T10:00:00.000Z'],
+      ]);
+    });
+
+    it('an exception at the pre-change reading of an occurrence removes nothing', () => {
+      // 09:00Z and 11:00Z would be Apr 7's start and end had it stayed on AEDT; it did not.
+      const task = { ...evening, exception: '20240407T090000Z,20240407T110000Z' };
+      assert.equal(expand(task, '2024-04-04T00:00:00Z', '2024-04-09T00:00:00Z').length, 5);
+    });
+
+    it('an exception removes the occurrence moved out of the gap, by its start or its end', () => {
+      // The 02:30 → 03:30 AEDT occurrence of Oct 6 runs 16:30Z–17:00Z on Oct 5.
+      for (const exception of ['20241005T163000Z', '20241005T170000Z']) {
+        const task = sydney({
+          startAt: '2024-10-03T16:30:00.000Z',
+          endAt: '2024-10-03T17:00:00.000Z',
+          rule: 'FREQ=DAILY;COUNT=4',
+          exception,
+        });
+        assert.deepEqual(
+          startsOf(expand(task, '2024-10-01T00:00:00Z', '2024-11-01T00:00:00Z')),
+          [
+            [0, '2024-10-03T16:30:00.000Z'],
+            [1, '2024-10-04T16:30:00.000Z'],
+            [3, '2024-10-06T15:30:00.000Z'],
+          ],
+          exception,
+        );
+      }
+    });
+
+    it('COUNT=5 with one exception leaves four occurrences, indexes 0..4 with one missing', () => {
+      // Fri Apr 5 20:00 AEDT onwards; the excepted one is Sun Apr 7 20:00 AEST = 10:00Z.
+      const task = sydney({
+        startAt: '2024-04-05T09:00:00.000Z',
+        rule: 'FREQ=DAILY;COUNT=5',
+        exception: '20240407T100000Z',
+      });
+      assert.deepEqual(startsOf(expand(task, '2024-01-01T00:00:00Z', '2025-01-01T00:00:00Z')), [
+        [0, '2024-04-05T09:00:00.000Z'],
+        [1, '2024-04-06T09:00:00.000Z'],
+        [3, '2024-04-08T10:00:00.000Z'],
+        [4, '2024-04-09T10:00:00.000Z'],
+      ]);
+    });
+
+    it('UNTIL is compared with the instant after the change', () => {
+      // Apr 7 20:00 AEST is 10:00Z: UNTIL at that instant includes it, one second earlier does not.
+      const until = (value: string) =>
+        startsOf(
+          expand(
+            { ...evening, rule: `FREQ=DAILY;UNTIL=${value}` },
+            '2024-04-01T00:00:00Z',
+            '2024-05-01T00:00:00Z',
+          ),
+        ).at(-1);
+      assert.deepEqual(until('20240407T100000Z'), [3, '2024-04-07T10:00:00.000Z']);
+      assert.deepEqual(until('20240407T095959Z'), [2, '2024-04-06T09:00:00.000Z']);
+    });
+  });
+
+  describe('HOURLY rules', () => {
+    // DESIGN §4 expands the rule on the location's wall clock, and RFC 5545 §3.3.10 speaks of a
+    // "computed local start time" that may not exist or may occur twice, which only happens when
+    // stepping in local (wall-clock) time. So HOURLY;INTERVAL=3 means every third hour on the
+    // clock face, not every 3 elapsed hours: across a change one step lasts 2 or 4 real hours.
+    // Kyiv: EET (UTC+2) until 2024-03-31 03:00 local, then EEST (UTC+3) (03:00 → 04:00 at 01:00Z);
+    // EEST until 2024-10-27 04:00 local, then EET (04:00 → 03:00 at 01:00Z).
+
+    it('every two hours for 5 occurrences, no change of offset', () => {
+      // 08:00 Kyiv summer time (UTC+3) is 05:00Z.
+      const task = { startAt: '2024-06-10T05:00:00.000Z', rule: 'FREQ=HOURLY;INTERVAL=2;COUNT=5' };
+      assert.deepEqual(startsOf(expand(task, '2024-06-01T00:00:00Z', '2024-07-01T00:00:00Z')), [
+        [0, '2024-06-10T05:00:00.000Z'],
+        [1, '2024-06-10T07:00:00.000Z'],
+        [2, '2024-06-10T09:00:00.000Z'],
+        [3, '2024-06-10T11:00:00.000Z'],
+        [4, '2024-06-10T13:00:00.000Z'],
+      ]);
+    });
+
+    it('every three hours across the spring-forward night in Kyiv', () => {
+      // Wall 21:00 EET, 00:00 EET, 03:00 (nonexistent → 04:00 EEST), 06:00 EEST, 09:00 EEST:
+      // 19:00Z, 22:00Z, 01:00Z, 03:00Z, 06:00Z; the step through the gap is 2 real hours.
+      const task = {
+        startAt: '2024-03-30T19:00:00.000Z',
+        endAt: '2024-03-30T19:30:00.000Z',
+        rule: 'FREQ=HOURLY;INTERVAL=3',
+      };
+      assert.deepEqual(startsOf(expand(task, '2024-03-30T00:00:00Z', '2024-03-31T07:00:00Z')), [
+        [0, '2024-03-30T19:00:00.000Z'],
+        [1, '2024-03-30T22:00:00.000Z'],
+        [2, '2024-03-31T01:00:00.000Z'], // 03:00 moved to 04:00 EEST
+        [3, '2024-03-31T03:00:00.000Z'],
+        [4, '2024-03-31T06:00:00.000Z'],
+      ]);
+    });
+
+    it('every three hours across the fall-back night in Kyiv', () => {
+      // Wall 21:00 EEST, 00:00 EEST, 03:00 (twice: the first, EEST), 06:00 EET, 09:00 EET:
+      // 18:00Z, 21:00Z, 00:00Z, 04:00Z, 07:00Z; the step after the repeated hour is 4 real hours.
+      const task = { startAt: '2024-10-26T18:00:00.000Z', rule: 'FREQ=HOURLY;INTERVAL=3' };
+      const wide = startsOf(expand(task, '2024-10-26T00:00:00Z', '2024-10-27T08:00:00Z'));
+      assert.deepEqual(wide, [
+        [0, '2024-10-26T18:00:00.000Z'],
+        [1, '2024-10-26T21:00:00.000Z'],
+        [2, '2024-10-27T00:00:00.000Z'], // the first 03:00, EEST
+        [3, '2024-10-27T04:00:00.000Z'],
+        [4, '2024-10-27T07:00:00.000Z'],
+      ]);
+      // A narrow window around the change numbers them the same way.
+      assert.deepEqual(
+        startsOf(expand(task, '2024-10-27T00:30:00Z', '2024-10-27T04:30:00Z')),
+        wide.slice(2, 4),
+      );
+    });
+
+    it('hourly across the spring-forward night: the moved 03:00 and the real 04:00 are one patrol', () => {
+      // Wall 01:00 EET, 02:00 EET, 03:00 (→ 04:00 EEST), 04:00 EEST, 05:00 EEST: the third and
+      // fourth are both 01:00Z, so one patrol remains there with the lower index.
+      const task = { startAt: '2024-03-30T23:00:00.000Z', rule: 'FREQ=HOURLY;COUNT=5' };
+      assert.deepEqual(startsOf(expand(task, '2024-03-30T00:00:00Z', '2024-04-01T00:00:00Z')), [
+        [0, '2024-03-30T23:00:00.000Z'],
+        [1, '2024-03-31T00:00:00.000Z'],
+        [2, '2024-03-31T01:00:00.000Z'],
+        [4, '2024-03-31T02:00:00.000Z'],
+      ]);
+      assert.deepEqual(startsOf(expand(task, '2024-03-31T01:00:00Z', '2024-03-31T01:30:00Z')), [
+        [2, '2024-03-31T01:00:00.000Z'],
+      ]);
+    });
+
+    it('hourly across the fall-back night: the second pass of the repeated hour has no patrol', () => {
+      // Wall 01:00, 02:00, 03:00 (the first, EEST), 04:00 EET, 05:00 EET: 22:00Z, 23:00Z, 00:00Z,
+      // 02:00Z, 03:00Z. The wall-clock reading of the rule generates 03:00 once, and DESIGN §4
+      // gives it the first instant, so nothing starts at 01:00Z (the second 03:00).
+      const task = { startAt: '2024-10-26T22:00:00.000Z', rule: 'FREQ=HOURLY;COUNT=5' };
+      assert.deepEqual(startsOf(expand(task, '2024-10-26T00:00:00Z', '2024-10-28T00:00:00Z')), [
+        [0, '2024-10-26T22:00:00.000Z'],
+        [1, '2024-10-26T23:00:00.000Z'],
+        [2, '2024-10-27T00:00:00.000Z'],
+        [3, '2024-10-27T02:00:00.000Z'],
+        [4, '2024-10-27T03:00:00.000Z'],
+      ]);
+    });
+  });
+
   describe('rule parts', () => {
     it('weekly on Monday, Wednesday and Friday for 5 occurrences', () => {
       // 2026-01-05 is a Monday; 09:00 Kyiv is 07:00Z in winter.
@@ -236,6 +475,63 @@ describe('expandOccurrences', () => {
       };
       assert.deepEqual(startsOf(expand(task, '2026-01-01T00:00:00Z', '2076-01-01T00:00:00Z')), [
         [0, '2026-01-01T08:00:00.000Z'],
+      ]);
+    });
+
+    it('monthly on the last weekday (BYSETPOS=-1), including months that end on a weekend', () => {
+      // 2024 month ends (calendar): Mar 31 Sun → Fri Mar 29; Jun 30 Sun → Fri Jun 28; Aug 31 Sat →
+      // Fri Aug 30; Nov 30 Sat → Fri Nov 29; every other month ends on a weekday. 17:00 Kyiv is
+      // 15:00Z in EET (until Mar 31, again from Oct 27) and 14:00Z in EEST.
+      const task = {
+        startAt: '2024-01-31T15:00:00.000Z',
+        rule: 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=12',
+      };
+      assert.deepEqual(startsOf(expand(task, '2024-01-01T00:00:00Z', '2026-01-01T00:00:00Z')), [
+        [0, '2024-01-31T15:00:00.000Z'],
+        [1, '2024-02-29T15:00:00.000Z'],
+        [2, '2024-03-29T15:00:00.000Z'],
+        [3, '2024-04-30T14:00:00.000Z'],
+        [4, '2024-05-31T14:00:00.000Z'],
+        [5, '2024-06-28T14:00:00.000Z'],
+        [6, '2024-07-31T14:00:00.000Z'],
+        [7, '2024-08-30T14:00:00.000Z'],
+        [8, '2024-09-30T14:00:00.000Z'],
+        [9, '2024-10-31T15:00:00.000Z'],
+        [10, '2024-11-29T15:00:00.000Z'],
+        [11, '2024-12-31T15:00:00.000Z'],
+      ]);
+      assert.deepEqual(startsOf(expand(task, '2024-11-01T00:00:00Z', '2025-06-01T00:00:00Z')), [
+        [10, '2024-11-29T15:00:00.000Z'],
+        [11, '2024-12-31T15:00:00.000Z'],
+      ]);
+    });
+
+    it('yearly from February 29 skips the years that have none', () => {
+      // RFC 5545: invalid dates are ignored, so the next ones are the leap days of 2028 and 2032.
+      // 09:00 Kyiv in February is EET, 07:00Z.
+      const task = { startAt: '2024-02-29T07:00:00.000Z', rule: 'FREQ=YEARLY;COUNT=3' };
+      assert.deepEqual(startsOf(expand(task, '2024-01-01T00:00:00Z', '2040-01-01T00:00:00Z')), [
+        [0, '2024-02-29T07:00:00.000Z'],
+        [1, '2028-02-29T07:00:00.000Z'],
+        [2, '2032-02-29T07:00:00.000Z'],
+      ]);
+      const unbounded = { ...task, rule: 'FREQ=YEARLY' };
+      assert.deepEqual(
+        startsOf(expand(unbounded, '2025-01-01T00:00:00Z', '2031-01-01T00:00:00Z')),
+        [[1, '2028-02-29T07:00:00.000Z']],
+      );
+    });
+
+    it('yearly on the last day of February falls on the 28th outside leap years', () => {
+      const task = {
+        startAt: '2024-02-29T07:00:00.000Z',
+        rule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1;COUNT=4',
+      };
+      assert.deepEqual(startsOf(expand(task, '2024-01-01T00:00:00Z', '2030-01-01T00:00:00Z')), [
+        [0, '2024-02-29T07:00:00.000Z'],
+        [1, '2025-02-28T07:00:00.000Z'],
+        [2, '2026-02-28T07:00:00.000Z'],
+        [3, '2027-02-28T07:00:00.000Z'],
       ]);
     });
   });
