@@ -9,6 +9,11 @@ import {
   scheduleHousekeeping,
 } from './modules/jobs/housekeeping.jobs.js';
 import { createWorker, type Worker } from './modules/jobs/worker.js';
+import {
+  TASK_SCHEDULES_JOB,
+  createTaskSchedulesJob,
+  scheduleTaskSchedules,
+} from './modules/task-executions/task-executions.jobs.js';
 import { createServer } from './server.js';
 import { AppError } from './shared/app-error.js';
 import { readServerVersion } from './shared/version.js';
@@ -182,16 +187,20 @@ async function migrateOrClose(deps: Dependencies): Promise<boolean> {
   }
 }
 
-/** The background worker with every module's job handlers; makes sure housekeeping is scheduled. */
+/** The background worker with every module's job handlers; makes sure recurring jobs are scheduled. */
 async function startWorker(deps: Dependencies): Promise<Worker> {
   const worker = createWorker({
     database: deps.database,
     clock: deps.clock,
     logger: deps.logger,
-    handlers: { [HOUSEKEEPING_JOB]: housekeepingJob },
+    handlers: {
+      [HOUSEKEEPING_JOB]: housekeepingJob,
+      [TASK_SCHEDULES_JOB]: createTaskSchedulesJob(deps.taskExecutionsService),
+    },
     pollIntervalMs: 1000,
   });
   await scheduleHousekeeping(deps.database.db, deps.clock.now());
+  await scheduleTaskSchedules(deps.database.db, deps.clock.now());
   worker.start();
   return worker;
 }

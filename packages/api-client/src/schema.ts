@@ -810,7 +810,7 @@ export interface paths {
         };
         /**
          * List executions in a time window
-         * @description Executions whose window overlaps [from, to) (at most 31 days), by startAt then id, at locations the caller sees. Pages follow the `Link: <…>; rel="next"` header.
+         * @description Executions whose window overlaps [from, to) (at most 31 days), by startAt then id, at locations the caller sees; performers see published ones only. Filters combine with AND; a list filter matches any of its values. CANCELED executions appear with includeCanceled=true or states=CANCELED. For incremental polling pass updatedSince. Pages follow the `Link: <…>; rel="next"` header.
          */
         get: operations["listTaskExecutionInfo"];
         put?: never;
@@ -835,10 +835,18 @@ export interface paths {
         get: operations["getTaskExecution"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Cancel an execution, the following ones or the whole task
+         * @description Planned executions become CANCELED and stay as records (listed with includeCanceled=true). scope=THIS (default) cancels this one; FOLLOWING ends the task here and cancels this and every later planned one; ALL ends the task now and cancels every planned one whose window has not ended. Performed executions are never changed. Answers with this execution as it now stands.
+         */
+        delete: operations["cancelTaskExecution"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit an execution, the following ones or the whole task
+         * @description scope=THIS (default) edits this occurrence alone (edited: true); FOLLOWING splits the task here and a new task (new scheduledTaskId, same seriesId) continues with the changes; ALL gives the task a new version for every occurrence that has not begun. Performed and canceled executions are records and never change (409). A new schedule (startAt, endAt or recurrence with FOLLOWING or ALL) replaces the planned occurrences it covers: they become CANCELED, so pollers see them go. Answers with the edited execution, or the first one of the new plan when it was replaced.
+         */
+        patch: operations["updateTaskExecution"];
         trace?: never;
     };
 }
@@ -1575,6 +1583,39 @@ export interface components {
             defaultActions?: components["schemas"]["def-15"][];
             /** @description Per-member overrides; sending the list replaces it whole. */
             memberSettings?: components["schemas"]["def-21"][];
+        };
+        /** @description The fields to change, as in POST. With THIS, startAt/endAt are this occurrence’s window; with FOLLOWING, the window of the first occurrence of the new task; with ALL, the series’ first window as in POST. Moving only startAt keeps the duration. THIS cannot change steps or recurrence. */
+        UpdateTaskExecutionBody: {
+            assigneeIds?: string[];
+            name?: string;
+            description?: string | null;
+            /** @description Null for a single occurrence. */
+            recurrence?: components["schemas"]["def-23"] | null;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC with milliseconds.
+             */
+            startAt?: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC with milliseconds.
+             */
+            endAt?: string;
+            priority?: components["schemas"]["def-24"];
+            orderStepsRequired?: boolean;
+            strictTimeRequired?: boolean;
+            deadlined?: boolean;
+            tags?: string[];
+            steps?: {
+                /** Format: uuid */
+                pointId: string;
+                name: string;
+                order: number;
+                actions?: components["schemas"]["def-15"][];
+                /** @description Copy the actions of this checklist template (after any listed here). */
+                checklistId?: string | null;
+            }[];
+            published?: boolean;
         };
         UpdateUserBody: {
             firstName?: string;
@@ -4937,8 +4978,34 @@ export interface operations {
                 from: string;
                 /** @description End of the window (exclusive), at most 31 days after from. */
                 to: string;
+                /** @description Only these executions: ids separated by commas. */
+                ids?: string;
                 /** @description Only these locations: ids separated by commas. */
                 locationIds?: string;
+                /** @description Only these assignees (any of them): ids separated by commas. */
+                assigneeIds?: string;
+                /** @description Only these performers: ids separated by commas. */
+                performerIds?: string;
+                /** @description Only these tasks: ids separated by commas. */
+                scheduledTaskIds?: string;
+                /** @description Only these series: ids separated by commas. */
+                seriesIds?: string;
+                /** @description Only these states, separated by commas (PLANNED, IN_PROGRESS, COMPLETED, INCOMPLETE, CANCELED). */
+                states?: string;
+                /** @description Only these result statuses, separated by commas (OK, WARNING, ERROR). */
+                statuses?: string;
+                /** @description Only executions with any of these tags. */
+                tags?: string;
+                /** @description Only these priorities, separated by commas (LOW, NORMAL, HIGH, CRITICAL). */
+                priorities?: string;
+                /** @description Only published (or unpublished) ones. */
+                published?: boolean;
+                /** @description Only expired (or not expired) ones. */
+                expired?: boolean;
+                /** @description Also list CANCELED executions (also implied by states=CANCELED). */
+                includeCanceled?: boolean;
+                /** @description Only executions whose record changed after this instant: poll with the time of your previous poll. */
+                updatedSince?: string;
                 limit?: number;
                 /** @description From the Link header of the previous page. */
                 cursor?: string;
@@ -5036,6 +5103,166 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelTaskExecution: {
+        parameters: {
+            query?: {
+                /** @description THIS occurrence only; this and the FOLLOWING ones (the task is split, a new task continues the series); ALL occurrences of the task that have not begun. */
+                scope?: "THIS" | "FOLLOWING" | "ALL";
+            };
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskExecutionInfo"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateTaskExecution: {
+        parameters: {
+            query?: {
+                /** @description THIS occurrence only; this and the FOLLOWING ones (the task is split, a new task continues the series); ALL occurrences of the task that have not begun. */
+                scope?: "THIS" | "FOLLOWING" | "ALL";
+            };
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The fields to change, as in POST. With THIS, startAt/endAt are this occurrence’s window; with FOLLOWING, the window of the first occurrence of the new task; with ALL, the series’ first window as in POST. Moving only startAt keeps the duration. THIS cannot change steps or recurrence. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTaskExecutionBody"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskExecutionInfo"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

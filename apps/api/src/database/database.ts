@@ -58,7 +58,14 @@ export interface ScheduledTasksTable {
   tags: string;
   /** JSON array of member ids. */
   assigneeIds: string;
+  /** Set by a FOLLOWING edit or cancellation: occurrences starting at or after it are not this task's. */
   splitAt: string | null;
+  /** Set by an ALL edit of the schedule: occurrences of this revision start at or after it. */
+  effectiveFrom: string | null;
+  /** Added to this revision's indexes, so no earlier execution id is reused. */
+  indexOffset: Generated<number>;
+  /** Every occurrence starting before it has its execution row; '' when none has. */
+  materializedUntil: Generated<string>;
   historyId: number;
   createdAt: string;
   updatedAt: string;
@@ -105,8 +112,24 @@ export interface TaskExecutionsTable {
   startAt: string;
   endAt: string;
   state: Generated<ExecutionState>;
+  /** The task version (its snapshot) this occurrence is planned with. */
   scheduledTaskHistoryId: number;
   locationHistoryId: number;
+  // Plan fields that lists filter on, copied from the version above.
+  locationId: string;
+  published: IntegerBoolean;
+  priority: 'LOW' | 'NORMAL' | 'HIGH' | 'CRITICAL';
+  /** JSON array of strings. */
+  tags: string;
+  /** JSON array of member ids. */
+  assigneeIds: string;
+  performerId: Generated<string | null>;
+  status: Generated<'OK' | 'WARNING' | 'ERROR' | null>;
+  /** 1 once the occurrence was edited on its own (scope THIS). */
+  edited: Generated<IntegerBoolean>;
+  editedAt: Generated<string | null>;
+  /** When the expiry job saw its window end without completion (for updatedSince pollers). */
+  expiredAt: Generated<string | null>;
   createdAt: string;
   updatedAt: string;
 }

@@ -35,6 +35,22 @@ export function containsIgnoringCase(
     : sql<SqlBool>`unicode_lower(${sql.ref(column)}) like unicode_lower(${pattern}) escape '\\'`;
 }
 
+/**
+ * `column` (a JSON array of strings kept as text) holds at least one of `values`. Neither
+ * database can index this portably; callers narrow by indexed columns first. SQLite walks the
+ * array with json_each; PostgreSQL reads it as jsonb and asks `?|`.
+ */
+export function jsonArrayContainsAny(
+  dialect: DialectName,
+  column: string,
+  values: readonly string[],
+): Expression<SqlBool> {
+  if (values.length === 0) return sql<SqlBool>`1 = 0`;
+  return dialect === 'postgres'
+    ? sql<SqlBool>`${sql.ref(column)}::jsonb ?| ${sql.val([...values])}::text[]`
+    : sql<SqlBool>`exists (select 1 from json_each(${sql.ref(column)}) where json_each.value in (${sql.join(values.map((value) => sql.val(value)))}))`;
+}
+
 /** The drivers report constraint violations with different codes (SQLITE_CONSTRAINT_* vs SQLSTATE). */
 export function isUniqueViolation(error: unknown): boolean {
   const code = errorCode(error);

@@ -65,3 +65,21 @@ export async function listVersions<Snapshot>(
     .execute();
   return rows.map((row) => ({ ...row, snapshot: JSON.parse(row.snapshot) as Snapshot }));
 }
+
+/** Versions by history id (any record of the table), for reading what executions were planned with. */
+export async function findVersions<Snapshot>(
+  db: Kysely<Database>,
+  table: VersionTable,
+  organizationId: string,
+  historyIds: readonly number[],
+): Promise<Map<number, Snapshot>> {
+  const unique = [...new Set(historyIds)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .selectFrom(table as 'pointVersions')
+    .select(['historyId', 'snapshot'])
+    .where('organizationId', '=', organizationId)
+    .where('historyId', 'in', unique)
+    .execute();
+  return new Map(rows.map((row) => [row.historyId, JSON.parse(row.snapshot) as Snapshot]));
+}

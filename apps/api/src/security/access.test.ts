@@ -148,6 +148,8 @@ const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   createTaskExecution: supervisors,
   listTaskExecutionInfo: readers,
   getTaskExecution: readers,
+  updateTaskExecution: supervisors,
+  cancelTaskExecution: supervisors,
   listApiTokens: ownersInPerson,
   createApiToken: ownersInPerson,
   revokeApiToken: ownersInPerson,
@@ -304,6 +306,7 @@ describe('access control on every route', () => {
       updatePoint: { name: 'Changed' },
       createApiToken: { name: 'Probe' },
       createTaskExecution: taskExecutionProbe(),
+      updateTaskExecution: { name: 'Changed' },
       switchOrganization: { organizationId: acme.organizationId },
       changePassword: {
         currentPassword: 'wrong password here',

@@ -4,6 +4,7 @@ import * as createIdentity from './20261204T1100-create-identity.js';
 import * as createSites from './20261204T1200-create-sites.js';
 import * as createIdempotencyKeysAndJobs from './20261204T1300-create-idempotency-keys-and-jobs.js';
 import * as createTasks from './20261204T1400-create-tasks.js';
+import * as planEdits from './20261204T1500-plan-edits.js';
 
 /**
  * Every migration, in order, for both dialects. Registered explicitly (no directory scan) so a
@@ -15,4 +16,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261204T1200-create-sites': createSites,
   '20261204T1300-create-idempotency-keys-and-jobs': createIdempotencyKeysAndJobs,
   '20261204T1400-create-tasks': createTasks,
+  '20261204T1500-plan-edits': planEdits,
 };

@@ -17,3 +17,9 @@ export const invalidTaskExecutionQuery = defineProblem({
   title: 'The query is not valid',
   status: 400,
 });
+
+export const executionNotEditable = defineProblem({
+  type: 'task-execution-not-editable',
+  title: 'The execution cannot be changed this way',
+  status: 409,
+});

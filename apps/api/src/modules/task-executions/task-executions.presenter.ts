@@ -1,53 +1,51 @@
-import type { Database } from '../../database/database.js';
-import type { NormalizedAction } from '../checklists/action-definitions.js';
 import { executionPartIdOf } from './execution-ids.js';
-import type { ActionRow, StepRow, TaskRow } from './task-executions.repository.js';
+import { EXPIRABLE_STATES, type ExecutionRow } from './task-executions.repository.js';
+import type { ActionPlan, StepPlan, TaskPlan } from './task-plans.js';
 import type { TaskExecutionInfo } from './task-executions.schemas.js';
 
 /** Rows as the API shows them. Pure: the service loads what is needed and passes it in. */
 
-export type ExecutionRow = Omit<Database['taskExecutions'], 'state'> & {
-  state: TaskExecutionInfo['state'];
-};
+export interface PlanVersions {
+  /** Task versions by history id. */
+  readonly tasks: ReadonlyMap<number, TaskPlan>;
+  readonly steps: ReadonlyMap<number, StepPlan>;
+  readonly actions: ReadonlyMap<number, ActionPlan>;
+}
 
-/** One execution as TaskExecutionInfo; fields the execution has not reached yet are null. */
-export function toTaskExecutionInfo({
-  execution,
-  task,
-  steps,
-  actions,
-  assignees,
-  nowIso,
-}: {
-  execution: ExecutionRow;
-  task: TaskRow;
-  /** Steps by task id, in plan order. */
-  steps: ReadonlyMap<string, readonly StepRow[]>;
-  /** Actions by step id, in plan order. */
-  actions: ReadonlyMap<string, readonly ActionRow[]>;
-  /** Members' current history ids. */
-  assignees: ReadonlyMap<string, number>;
-  nowIso: string;
-}): TaskExecutionInfo {
-  const taskSteps = steps.get(task.id) ?? [];
+/**
+ * One execution as TaskExecutionInfo, read from the plan version it points to; fields the
+ * execution has not reached yet are null.
+ */
+export function toTaskExecutionInfo(
+  execution: ExecutionRow,
+  versions: PlanVersions,
+  nowIso: string,
+): TaskExecutionInfo {
+  const plan = versions.tasks.get(execution.scheduledTaskHistoryId);
+  if (!plan) throw new Error(`task version ${execution.scheduledTaskHistoryId} is missing`);
+  const steps = plan.steps.map(({ scheduledStepHistoryId }) => {
+    const step = versions.steps.get(scheduledStepHistoryId);
+    if (!step) throw new Error(`step version ${scheduledStepHistoryId} is missing`);
+    return { step, historyId: scheduledStepHistoryId };
+  });
   return {
     id: execution.id,
-    scheduledTaskId: task.id,
+    scheduledTaskId: execution.scheduledTaskId,
     scheduledTaskHistoryId: execution.scheduledTaskHistoryId,
     executedTaskId: null,
-    name: task.name,
-    description: task.description,
-    locationId: task.locationId,
+    name: plan.name,
+    description: plan.description,
+    locationId: plan.locationId,
     locationHistoryId: execution.locationHistoryId,
-    seenStates: (JSON.parse(task.assigneeIds) as string[]).map((assigneeId) => ({
+    seenStates: plan.assigneeIds.map((assigneeId) => ({
       assigneeId,
-      assigneeHistoryId: assignees.get(assigneeId) ?? 0,
+      assigneeHistoryId: plan.assigneeHistoryIds[assigneeId] ?? 0,
       seen: false,
     })),
-    performerId: null,
-    status: null,
+    performerId: execution.performerId,
+    status: execution.status,
     state: execution.state,
-    published: task.published === 1,
+    published: plan.published,
     startAt: execution.startAt,
     endAt: execution.endAt,
     startedAt: null,
@@ -56,36 +54,36 @@ export function toTaskExecutionInfo({
     lateStart: null,
     lateEnd: null,
     latenessInMillis: null,
-    expired: execution.endAt < nowIso && execution.state !== 'COMPLETED',
-    seriesId: task.seriesId,
+    expired: execution.endAt < nowIso && EXPIRABLE_STATES.includes(execution.state),
+    seriesId: execution.seriesId,
     recurrence:
-      task.recurrenceRule === null
+      plan.recurrenceRule === null
         ? null
-        : { rule: task.recurrenceRule, exception: task.recurrenceException },
+        : { rule: plan.recurrenceRule, exception: plan.recurrenceException },
     keptOrder: null,
     skippedStepCount: null,
     skippedActionCount: null,
     numericErrorCount: null,
     missingRequiredValuesCount: null,
     executedStepCount: null,
-    orderStepsRequired: task.orderStepsRequired === 1,
-    strictTimeRequired: task.strictTimeRequired === 1,
-    deadlined: task.deadlined === 1,
-    priority: task.priority,
-    tags: JSON.parse(task.tags) as string[],
+    orderStepsRequired: plan.orderStepsRequired,
+    strictTimeRequired: plan.strictTimeRequired,
+    deadlined: plan.deadlined,
+    priority: plan.priority,
+    tags: [...plan.tags],
     collision: null,
-    edited: null,
-    editedAt: null,
-    stepCount: taskSteps.length,
+    edited: execution.edited === 1,
+    editedAt: execution.editedAt,
+    stepCount: steps.length,
     warningCount: 0,
     errorCount: 0,
     notes: null,
     favorite: false,
-    steps: taskSteps.map((step) => ({
+    steps: steps.map(({ step, historyId }) => ({
       id: executionPartIdOf(execution.id, step.id),
       scheduledStepId: step.id,
       seriesId: step.seriesId,
-      scheduledStepHistoryId: step.historyId,
+      scheduledStepHistoryId: historyId,
       executedStepId: null,
       name: step.name,
       pointId: step.pointId,
@@ -95,13 +93,15 @@ export function toTaskExecutionInfo({
       status: null,
       state: null,
       keptOrder: null,
-      actions: (actions.get(step.id) ?? []).map((action) => {
-        const definition = JSON.parse(action.definition) as NormalizedAction;
+      actions: step.actionHistoryIds.map((actionHistoryId) => {
+        const action = versions.actions.get(actionHistoryId);
+        if (!action) throw new Error(`action version ${actionHistoryId} is missing`);
+        const { definition } = action;
         return {
           id: executionPartIdOf(execution.id, action.id),
           scheduledActionId: action.id,
           seriesId: action.seriesId,
-          scheduledActionHistoryId: action.historyId,
+          scheduledActionHistoryId: actionHistoryId,
           executedActionId: null,
           name: definition.name,
           type: definition.type,

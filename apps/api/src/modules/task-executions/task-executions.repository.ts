@@ -1,11 +1,20 @@
-import type { Kysely } from 'kysely';
-import type { Database, TaskExecutionsTable } from '../../database/database.js';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type {
+  Database,
+  DatabaseHandle,
+  ExecutionState,
+  TaskExecutionsTable,
+} from '../../database/database.js';
+import { jsonArrayContainsAny } from '../../database/dialect.js';
 
 /** Queries for scheduled tasks, their steps and actions, and their executions. No rules here. */
 
-export type TaskRow = Database['scheduledTasks'];
+export type TaskRow = Selectable<Database['scheduledTasks']>;
+export type ExecutionRow = Selectable<TaskExecutionsTable>;
 export type StepRow = Database['scheduledSteps'];
 export type ActionRow = Database['scheduledActions'];
+export type NewTaskRow = Insertable<Database['scheduledTasks']>;
+export type NewExecutionRow = Insertable<TaskExecutionsTable>;
 
 /** Active members among `memberIds`, with the role that decides where they may be assigned. */
 export function listActiveMembers(
@@ -15,7 +24,7 @@ export function listActiveMembers(
 ) {
   return db
     .selectFrom('members')
-    .select(['id', 'role'])
+    .select(['id', 'role', 'historyId'])
     .where('organizationId', '=', organizationId)
     .where('id', 'in', [...memberIds])
     .where('archived', '=', 0)
@@ -38,20 +47,6 @@ export function listMemberIdsAssignedToLocation(
     .execute();
 }
 
-/** Members' current history ids: what a seen state names. */
-export function listMemberHistoryIds(
-  db: Kysely<Database>,
-  organizationId: string,
-  memberIds: readonly string[],
-) {
-  return db
-    .selectFrom('members')
-    .select(['id', 'historyId'])
-    .where('organizationId', '=', organizationId)
-    .where('id', 'in', [...memberIds])
-    .execute();
-}
-
 export function listActivePoints(
   db: Kysely<Database>,
   organizationId: string,
@@ -63,19 +58,6 @@ export function listActivePoints(
     .where('organizationId', '=', organizationId)
     .where('id', 'in', [...pointIds])
     .where('archived', '=', 0)
-    .execute();
-}
-
-export function listLocationHistoryIds(
-  db: Kysely<Database>,
-  organizationId: string,
-  locationIds: readonly string[],
-) {
-  return db
-    .selectFrom('locations')
-    .select(['id', 'historyId'])
-    .where('organizationId', '=', organizationId)
-    .where('id', 'in', [...locationIds])
     .execute();
 }
 
@@ -111,8 +93,22 @@ export function listActionsOfTasks(
     .execute();
 }
 
-export async function insertTask(db: Kysely<Database>, task: TaskRow) {
+export async function insertTask(db: Kysely<Database>, task: NewTaskRow) {
   await db.insertInto('scheduledTasks').values(task).execute();
+}
+
+export async function updateTask(
+  db: Kysely<Database>,
+  organizationId: string,
+  id: string,
+  changes: Updateable<Database['scheduledTasks']>,
+) {
+  await db
+    .updateTable('scheduledTasks')
+    .set(changes)
+    .where('organizationId', '=', organizationId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertSteps(db: Kysely<Database>, steps: readonly StepRow[]) {
@@ -132,40 +128,96 @@ export async function insertActions(db: Kysely<Database>, actions: readonly Acti
       .execute();
 }
 
-export function findTask(db: Kysely<Database>, organizationId: string, id: string) {
+/** Removes a task's current steps and actions (their versions stay: executions point to them). */
+export async function deleteStepsOfTask(
+  db: Kysely<Database>,
+  organizationId: string,
+  taskId: string,
+) {
+  await db
+    .deleteFrom('scheduledActions')
+    .where('organizationId', '=', organizationId)
+    .where('scheduledTaskId', '=', taskId)
+    .execute();
+  await db
+    .deleteFrom('scheduledSteps')
+    .where('organizationId', '=', organizationId)
+    .where('scheduledTaskId', '=', taskId)
+    .execute();
+}
+
+/**
+ * The task, locked against concurrent edits until the transaction ends on PostgreSQL; SQLite
+ * serializes writing transactions already.
+ */
+export function findTaskForUpdate(
+  { db, dialect }: { db: Kysely<Database>; dialect: DatabaseHandle['dialect'] },
+  organizationId: string,
+  id: string,
+) {
   return db
     .selectFrom('scheduledTasks')
     .selectAll()
     .where('organizationId', '=', organizationId)
     .where('id', '=', id)
+    .$if(dialect === 'postgres', (query) => query.forUpdate())
     .executeTakeFirst();
 }
 
+export interface TaskFilter {
+  /** Only tasks that may have an occurrence starting before this. */
+  readonly startingBefore: string;
+  /** Only tasks whose rows stop before this (see materializedUntil). */
+  readonly materializedBefore: string;
+  readonly visibleLocationIds: readonly string[] | null;
+  readonly locationIds: readonly string[] | null;
+  readonly scheduledTaskIds: readonly string[] | null;
+  readonly seriesIds: readonly string[] | null;
+  readonly publishedOnly: boolean;
+}
+
 /**
- * Tasks that may have an occurrence before `before`: no occurrence starts before the task's own
- * start, so this is the only bound the database can apply; the window's other end is checked by
- * expanding the recurrence. A null filter does not narrow; an empty array matches nothing.
+ * Tasks whose occurrences in a window may lack rows: no occurrence starts before the task's own
+ * start, and every occurrence before materializedUntil has a row. A null filter does not narrow;
+ * an empty array matches nothing.
  */
-export function listTasksStartingBefore(
+export function listTasksLackingRows(
   db: Kysely<Database>,
   organizationId: string,
-  filter: {
-    before: string;
-    visibleLocationIds: readonly string[] | null;
-    locationIds: readonly string[] | null;
-    publishedOnly: boolean;
-  },
+  filter: TaskFilter,
 ) {
-  let query = db
+  return db
     .selectFrom('scheduledTasks')
     .selectAll()
     .where('organizationId', '=', organizationId)
-    .where('startAt', '<', filter.before);
-  if (filter.visibleLocationIds !== null)
-    query = query.where('locationId', 'in', [...filter.visibleLocationIds]);
-  if (filter.locationIds !== null) query = query.where('locationId', 'in', [...filter.locationIds]);
-  if (filter.publishedOnly) query = query.where('published', '=', 1);
-  return query.execute();
+    .where('startAt', '<', filter.startingBefore)
+    .where('materializedUntil', '<', filter.materializedBefore)
+    .$if(filter.visibleLocationIds !== null, (query) =>
+      query.where('locationId', 'in', [...filter.visibleLocationIds!]),
+    )
+    .$if(filter.locationIds !== null, (query) =>
+      query.where('locationId', 'in', [...filter.locationIds!]),
+    )
+    .$if(filter.scheduledTaskIds !== null, (query) =>
+      query.where('id', 'in', [...filter.scheduledTaskIds!]),
+    )
+    .$if(filter.seriesIds !== null, (query) =>
+      query.where('seriesId', 'in', [...filter.seriesIds!]),
+    )
+    .$if(filter.publishedOnly, (query) => query.where('published', '=', 1))
+    .execute();
+}
+
+/** Tasks of every organization whose rows end before `before`, oldest horizon first (the job). */
+export function listTasksToExtend(db: Kysely<Database>, before: string, limit: number) {
+  return db
+    .selectFrom('scheduledTasks')
+    .selectAll()
+    .where('materializedUntil', '<', before)
+    .orderBy('materializedUntil')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }
 
 /**
@@ -174,13 +226,15 @@ export function listTasksStartingBefore(
  */
 export async function insertExecutionsIgnoringDuplicates(
   db: Kysely<Database>,
-  executions: readonly Omit<TaskExecutionsTable, 'state'>[],
+  executions: readonly NewExecutionRow[],
 ) {
-  await db
-    .insertInto('taskExecutions')
-    .values([...executions])
-    .onConflict((conflict) => conflict.doNothing())
-    .execute();
+  // Bounded batches: SQLite allows 32,766 bound values per statement.
+  for (let start = 0; start < executions.length; start += 500)
+    await db
+      .insertInto('taskExecutions')
+      .values(executions.slice(start, start + 500))
+      .onConflict((conflict) => conflict.doNothing())
+      .execute();
 }
 
 export function listExecutions(
@@ -188,12 +242,32 @@ export function listExecutions(
   organizationId: string,
   ids: readonly string[],
 ) {
+  if (ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('taskExecutions')
     .selectAll()
     .where('organizationId', '=', organizationId)
     .where('id', 'in', [...ids])
     .execute();
+}
+
+/** Which of `ids` have rows. */
+export async function listExistingExecutionIds(
+  db: Kysely<Database>,
+  organizationId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const existing = new Set<string>();
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = await db
+      .selectFrom('taskExecutions')
+      .select('id')
+      .where('organizationId', '=', organizationId)
+      .where('id', 'in', ids.slice(start, start + 500))
+      .execute();
+    for (const row of rows) existing.add(row.id);
+  }
+  return existing;
 }
 
 export function findExecution(db: Kysely<Database>, organizationId: string, id: string) {
@@ -203,4 +277,182 @@ export function findExecution(db: Kysely<Database>, organizationId: string, id: 
     .where('organizationId', '=', organizationId)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** Every filter of `GET /task-executions/info` that rows answer; null does not narrow. */
+export interface ExecutionFilter {
+  readonly from: string;
+  readonly to: string;
+  /** Rows starting before this cannot overlap the window (task windows are bounded). */
+  readonly startingFrom: string;
+  readonly visibleLocationIds: readonly string[] | null;
+  readonly publishedOnly: boolean;
+  readonly ids: readonly string[] | null;
+  readonly locationIds: readonly string[] | null;
+  readonly assigneeIds: readonly string[] | null;
+  readonly performerIds: readonly string[] | null;
+  readonly scheduledTaskIds: readonly string[] | null;
+  readonly seriesIds: readonly string[] | null;
+  readonly states: readonly ExecutionState[];
+  readonly statuses: readonly ('OK' | 'WARNING' | 'ERROR')[] | null;
+  readonly tags: readonly string[] | null;
+  readonly priorities: readonly string[] | null;
+  readonly published: boolean | null;
+  readonly expired: boolean | null;
+  readonly now: string;
+  readonly updatedSince: string | null;
+  /** The keyset cursor: rows after this (startAt, id). */
+  readonly after: { readonly startAt: string; readonly id: string } | null;
+  readonly limit: number;
+}
+
+/** States in which a passed window counts as expired (DESIGN §5). */
+export const EXPIRABLE_STATES: readonly ExecutionState[] = ['PLANNED', 'IN_PROGRESS', 'INCOMPLETE'];
+
+/** Rows overlapping [from, to) and matching the filter, by (startAt, id), at most `limit`. */
+export function listExecutionsInWindow(
+  { db, dialect }: { db: Kysely<Database>; dialect: DatabaseHandle['dialect'] },
+  organizationId: string,
+  filter: ExecutionFilter,
+) {
+  const among = <T>(values: readonly T[] | null) => values !== null;
+  return db
+    .selectFrom('taskExecutions')
+    .selectAll()
+    .where('organizationId', '=', organizationId)
+    .where('startAt', '>=', filter.startingFrom)
+    .where('startAt', '<', filter.to)
+    .where((eb) =>
+      eb.or([
+        eb('endAt', '>', filter.from),
+        // An instantaneous task belongs to the window it falls in.
+        eb.and([eb('endAt', '=', eb.ref('startAt')), eb('startAt', '>=', filter.from)]),
+      ]),
+    )
+    .where('state', 'in', [...filter.states])
+    .$if(filter.after !== null, (query) =>
+      query.where((eb) =>
+        eb.or([
+          eb('startAt', '>', filter.after!.startAt),
+          eb.and([eb('startAt', '=', filter.after!.startAt), eb('id', '>', filter.after!.id)]),
+        ]),
+      ),
+    )
+    .$if(filter.visibleLocationIds !== null, (query) =>
+      query.where('locationId', 'in', [...filter.visibleLocationIds!]),
+    )
+    .$if(filter.publishedOnly, (query) => query.where('published', '=', 1))
+    .$if(among(filter.ids), (query) => query.where('id', 'in', [...filter.ids!]))
+    .$if(among(filter.locationIds), (query) =>
+      query.where('locationId', 'in', [...filter.locationIds!]),
+    )
+    .$if(among(filter.performerIds), (query) =>
+      query.where('performerId', 'in', [...filter.performerIds!]),
+    )
+    .$if(among(filter.scheduledTaskIds), (query) =>
+      query.where('scheduledTaskId', 'in', [...filter.scheduledTaskIds!]),
+    )
+    .$if(among(filter.seriesIds), (query) => query.where('seriesId', 'in', [...filter.seriesIds!]))
+    .$if(among(filter.statuses), (query) => query.where('status', 'in', [...filter.statuses!]))
+    .$if(among(filter.priorities), (query) =>
+      query.where('priority', 'in', [...(filter.priorities as TaskExecutionsTable['priority'][])]),
+    )
+    .$if(among(filter.assigneeIds), (query) =>
+      query.where(jsonArrayContainsAny(dialect, 'assigneeIds', filter.assigneeIds!)),
+    )
+    .$if(among(filter.tags), (query) =>
+      query.where(jsonArrayContainsAny(dialect, 'tags', filter.tags!)),
+    )
+    .$if(filter.published !== null, (query) =>
+      query.where('published', '=', filter.published ? 1 : 0),
+    )
+    .$if(filter.expired !== null, (query) =>
+      query.where((eb) => {
+        const expired = eb.and([
+          eb('endAt', '<', filter.now),
+          eb('state', 'in', [...EXPIRABLE_STATES]),
+        ]);
+        return filter.expired ? expired : eb.not(expired);
+      }),
+    )
+    .$if(filter.updatedSince !== null, (query) =>
+      query.where('updatedAt', '>', filter.updatedSince!),
+    )
+    .orderBy('startAt')
+    .orderBy('id')
+    .limit(filter.limit)
+    .execute();
+}
+
+export async function updateExecution(
+  db: Kysely<Database>,
+  organizationId: string,
+  id: string,
+  changes: Updateable<TaskExecutionsTable>,
+) {
+  await db
+    .updateTable('taskExecutions')
+    .set(changes)
+    .where('organizationId', '=', organizationId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Changes a task's planned rows starting at or after `fromStart` (and, with `endingAfter`, every
+ * planned row whose window has not ended), optionally only those not edited on their own.
+ * Returns how many changed.
+ */
+export async function updatePlannedExecutions(
+  db: Kysely<Database>,
+  organizationId: string,
+  taskId: string,
+  selection: { fromStart?: string; endingAfter?: string; includeEdited: boolean },
+  changes: Updateable<TaskExecutionsTable>,
+): Promise<number> {
+  const result = await db
+    .updateTable('taskExecutions')
+    .set(changes)
+    .where('organizationId', '=', organizationId)
+    .where('scheduledTaskId', '=', taskId)
+    .where('state', '=', 'PLANNED')
+    .$if(selection.fromStart !== undefined, (query) =>
+      query.where('startAt', '>=', selection.fromStart!),
+    )
+    .$if(selection.endingAfter !== undefined, (query) =>
+      query.where('endAt', '>', selection.endingAfter!),
+    )
+    .$if(!selection.includeEdited, (query) => query.where('edited', '=', 0))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The highest occurrence index any row of the task has used (-1 when none). */
+export async function findMaxOccurrenceIndex(
+  db: Kysely<Database>,
+  organizationId: string,
+  taskId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('taskExecutions')
+    .select((eb) => eb.fn.max('occurrenceIndex').as('maxIndex'))
+    .where('organizationId', '=', organizationId)
+    .where('scheduledTaskId', '=', taskId)
+    .executeTakeFirst();
+  return row?.maxIndex ?? -1;
+}
+
+/**
+ * Stamps rows whose window ended without completion, once, so `updatedSince` pollers see them
+ * turn expired. Returns how many.
+ */
+export async function markExpiredExecutions(db: Kysely<Database>, now: string): Promise<number> {
+  const result = await db
+    .updateTable('taskExecutions')
+    .set({ expiredAt: now, updatedAt: now })
+    .where('expiredAt', 'is', null)
+    .where('endAt', '<', now)
+    .where('state', 'in', [...EXPIRABLE_STATES])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

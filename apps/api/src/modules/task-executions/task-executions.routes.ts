@@ -8,6 +8,8 @@ import {
   TaskExecutionIdParamsSchema,
   TaskExecutionInfoQuerySchema,
   TaskExecutionInfoSchema,
+  TaskExecutionScopeQuerySchema,
+  UpdateTaskExecutionBodySchema,
 } from './task-executions.schemas.js';
 import type { TaskExecutionsService } from './task-executions.service.js';
 
@@ -76,7 +78,7 @@ export function registerTaskExecutionRoutes(
         tags,
         summary: 'List executions in a time window',
         description:
-          'Executions whose window overlaps [from, to) (at most 31 days), by startAt then id, at locations the caller sees. Pages follow the `Link: <…>; rel="next"` header.',
+          'Executions whose window overlaps [from, to) (at most 31 days), by startAt then id, at locations the caller sees; performers see published ones only. Filters combine with AND; a list filter matches any of its values. CANCELED executions appear with includeCanceled=true or states=CANCELED. For incremental polling pass updatedSince. Pages follow the `Link: <…>; rel="next"` header.',
         querystring: TaskExecutionInfoQuerySchema,
         response: {
           200: Type.Array(TaskExecutionInfoResponseSchema),
@@ -87,11 +89,8 @@ export function registerTaskExecutionRoutes(
     async (request, reply) => {
       const limit = request.query.limit ?? DEFAULT_PAGE_SIZE;
       const { items, nextCursor } = await taskExecutionsService.listInfo(actorOf(request), {
-        from: request.query.from,
-        to: request.query.to,
-        locationIds: request.query.locationIds ?? null,
+        ...request.query,
         limit,
-        cursor: request.query.cursor ?? null,
       });
       setNextPageLink(reply, '/api/task-executions/info', { ...request.query, limit }, nextCursor);
       return items;
@@ -112,5 +111,59 @@ export function registerTaskExecutionRoutes(
       },
     },
     async (request) => taskExecutionsService.getExecution(actorOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/task-executions/:id',
+    {
+      config: { access: planners },
+      schema: {
+        operationId: 'updateTaskExecution',
+        tags,
+        summary: 'Edit an execution, the following ones or the whole task',
+        description:
+          'scope=THIS (default) edits this occurrence alone (edited: true); FOLLOWING splits the task here and a new task (new scheduledTaskId, same seriesId) continues with the changes; ALL gives the task a new version for every occurrence that has not begun. Performed and canceled executions are records and never change (409). A new schedule (startAt, endAt or recurrence with FOLLOWING or ALL) replaces the planned occurrences it covers: they become CANCELED, so pollers see them go. Answers with the edited execution, or the first one of the new plan when it was replaced.',
+        params: TaskExecutionIdParamsSchema,
+        querystring: TaskExecutionScopeQuerySchema,
+        body: UpdateTaskExecutionBodySchema,
+        response: {
+          200: TaskExecutionInfoResponseSchema,
+          ...problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request) =>
+      taskExecutionsService.editExecution(
+        actorOf(request),
+        request.params.id,
+        request.query.scope ?? 'THIS',
+        request.body,
+      ),
+  );
+
+  app.delete(
+    '/api/task-executions/:id',
+    {
+      config: { access: planners },
+      schema: {
+        operationId: 'cancelTaskExecution',
+        tags,
+        summary: 'Cancel an execution, the following ones or the whole task',
+        description:
+          'Planned executions become CANCELED and stay as records (listed with includeCanceled=true). scope=THIS (default) cancels this one; FOLLOWING ends the task here and cancels this and every later planned one; ALL ends the task now and cancels every planned one whose window has not ended. Performed executions are never changed. Answers with this execution as it now stands.',
+        params: TaskExecutionIdParamsSchema,
+        querystring: TaskExecutionScopeQuerySchema,
+        response: {
+          200: TaskExecutionInfoResponseSchema,
+          ...problemResponses(401, 403, 404, 409),
+        },
+      },
+    },
+    async (request) =>
+      taskExecutionsService.cancelExecution(
+        actorOf(request),
+        request.params.id,
+        request.query.scope ?? 'THIS',
+      ),
   );
 }

@@ -200,6 +200,11 @@ export const TaskExecutionInfoSchema = Type.Object(
 );
 export type TaskExecutionInfo = Static<typeof TaskExecutionInfoSchema>;
 
+const idList = (what: string) =>
+  Type.Optional(
+    Type.String({ maxLength: 37_000, description: `Only these ${what}: ids separated by commas.` }),
+  );
+
 export const TaskExecutionInfoQuerySchema = Type.Object(
   {
     from: Type.String({
@@ -210,10 +215,49 @@ export const TaskExecutionInfoQuerySchema = Type.Object(
       format: 'date-time',
       description: 'End of the window (exclusive), at most 31 days after from.',
     }),
-    locationIds: Type.Optional(
+    ids: idList('executions'),
+    locationIds: idList('locations'),
+    assigneeIds: idList('assignees (any of them)'),
+    performerIds: idList('performers'),
+    scheduledTaskIds: idList('tasks'),
+    seriesIds: idList('series'),
+    states: Type.Optional(
       Type.String({
-        maxLength: 37_000,
-        description: 'Only these locations: ids separated by commas.',
+        maxLength: 200,
+        description:
+          'Only these states, separated by commas (PLANNED, IN_PROGRESS, COMPLETED, INCOMPLETE, CANCELED).',
+      }),
+    ),
+    statuses: Type.Optional(
+      Type.String({
+        maxLength: 100,
+        description: 'Only these result statuses, separated by commas (OK, WARNING, ERROR).',
+      }),
+    ),
+    tags: Type.Optional(
+      Type.String({ maxLength: 5_000, description: 'Only executions with any of these tags.' }),
+    ),
+    priorities: Type.Optional(
+      Type.String({
+        maxLength: 100,
+        description: 'Only these priorities, separated by commas (LOW, NORMAL, HIGH, CRITICAL).',
+      }),
+    ),
+    published: Type.Optional(
+      Type.Boolean({ description: 'Only published (or unpublished) ones.' }),
+    ),
+    expired: Type.Optional(Type.Boolean({ description: 'Only expired (or not expired) ones.' })),
+    includeCanceled: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description: 'Also list CANCELED executions (also implied by states=CANCELED).',
+      }),
+    ),
+    updatedSince: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description:
+          'Only executions whose record changed after this instant: poll with the time of your previous poll.',
       }),
     ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
@@ -223,6 +267,45 @@ export const TaskExecutionInfoQuerySchema = Type.Object(
   },
   { additionalProperties: false },
 );
+export type TaskExecutionInfoQuery = Static<typeof TaskExecutionInfoQuerySchema>;
+
+export const EditScopeSchema = StringEnum(['THIS', 'FOLLOWING', 'ALL'], {
+  default: 'THIS',
+  description:
+    'THIS occurrence only; this and the FOLLOWING ones (the task is split, a new task continues the series); ALL occurrences of the task that have not begun.',
+});
+
+export const TaskExecutionScopeQuerySchema = Type.Object(
+  { scope: Type.Optional(EditScopeSchema) },
+  { additionalProperties: false },
+);
+
+export const UpdateTaskExecutionBodySchema = Type.Object(
+  {
+    assigneeIds: Type.Optional(CreateTaskExecutionBodySchema.properties.assigneeIds),
+    name: Type.Optional(CreateTaskExecutionBodySchema.properties.name),
+    description: Type.Optional(CreateTaskExecutionBodySchema.properties.description),
+    recurrence: Type.Optional(CreateTaskExecutionBodySchema.properties.recurrence),
+    startAt: Type.Optional(Instant),
+    endAt: Type.Optional(Instant),
+    priority: Type.Optional(PrioritySchema),
+    orderStepsRequired: Type.Optional(Type.Boolean()),
+    strictTimeRequired: Type.Optional(Type.Boolean()),
+    deadlined: Type.Optional(Type.Boolean()),
+    tags: Type.Optional(CreateTaskExecutionBodySchema.properties.tags),
+    steps: Type.Optional(CreateTaskExecutionBodySchema.properties.steps),
+    published: Type.Optional(Type.Boolean()),
+  },
+  {
+    $id: 'UpdateTaskExecutionBody',
+    additionalProperties: false,
+    minProperties: 1,
+    description:
+      'The fields to change, as in POST. With THIS, startAt/endAt are this occurrence’s window; with FOLLOWING, the window of the first occurrence of the new task; with ALL, the series’ first window as in POST. Moving only startAt keeps the duration. THIS cannot change steps or recurrence.',
+  },
+);
+export type UpdateTaskExecutionBody = Static<typeof UpdateTaskExecutionBodySchema>;
+export type EditScope = Static<typeof EditScopeSchema>;
 
 export const TaskExecutionIdParamsSchema = Type.Object(
   { id: Type.String({ format: 'uuid' }) },
