@@ -195,7 +195,10 @@ async function startWorker(deps: Dependencies): Promise<Worker> {
     logger: deps.logger,
     handlers: {
       [HOUSEKEEPING_JOB]: housekeepingJob,
-      [TASK_SCHEDULES_JOB]: createTaskSchedulesJob(deps.taskExecutionsService),
+      [TASK_SCHEDULES_JOB]: createTaskSchedulesJob(
+        deps.taskExecutionsService,
+        deps.performingService,
+      ),
     },
     pollIntervalMs: 1000,
   });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
+import { DEFAULT_MEDIA_TYPES, RECOGNISED_MEDIA_TYPES } from './modules/media/media-types.js';
 import { describeSchemaErrors } from './shared/validation.js';
 
 /**
@@ -74,6 +75,17 @@ export const EnvironmentSchema = Type.Object({
     description:
       'Whether `serve` also runs the background job worker; false when separate `openpatrol worker` processes run the jobs.',
   }),
+  MEDIA_MAX_BYTES: Type.Integer({
+    minimum: 1,
+    maximum: 1_073_741_824,
+    default: 15_728_640,
+    description: 'Largest accepted photo or video upload (15 MiB by default).',
+  }),
+  MEDIA_TYPES: Type.String({
+    minLength: 1,
+    default: DEFAULT_MEDIA_TYPES.join(','),
+    description: `Comma-separated media types accepted for upload, among ${RECOGNISED_MEDIA_TYPES.join(', ')}.`,
+  }),
 });
 
 export type DatabaseLocation =
@@ -98,6 +110,10 @@ export interface Config {
   readonly mailFrom: string;
   /** `serve` runs the background worker too (the single-command default). */
   readonly workerInProcess: boolean;
+  /** Largest accepted media upload, in bytes. */
+  readonly mediaMaxBytes: number;
+  /** Media types accepted for upload, lower-case, each one OpenPatrol recognises from the bytes. */
+  readonly mediaTypes: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -132,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
   const dataDir = path.resolve(cwd, valid.DATA_DIR);
   const database = resolveDatabase(valid, dataDir, cwd, problems);
   const publicUrl = resolvePublicUrl(valid, problems);
+  const mediaTypes = resolveMediaTypes(valid, problems);
   if (problems.length > 0 || !database || !publicUrl) throw new ConfigError(problems);
 
   return {
@@ -146,6 +163,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     smtpUrl: valid.SMTP_URL,
     mailFrom: valid.MAIL_FROM,
     workerInProcess: valid.WORKER_IN_PROCESS,
+    mediaMaxBytes: valid.MEDIA_MAX_BYTES,
+    mediaTypes,
   };
 }
 
@@ -192,4 +211,23 @@ function resolvePublicUrl(
     problems.push('PUBLIC_URL must be an absolute http:// or https:// URL');
     return undefined;
   }
+}
+
+/** Only types the upload can verify from the bytes may be listed (see media-types.ts). */
+function resolveMediaTypes(
+  settings: Static<typeof EnvironmentSchema>,
+  problems: string[],
+): string[] {
+  const types = settings.MEDIA_TYPES.split(',')
+    .map((type) => type.trim().toLowerCase())
+    .filter((type) => type !== '');
+  const unknown = types.filter(
+    (type) => !(RECOGNISED_MEDIA_TYPES as readonly string[]).includes(type),
+  );
+  if (unknown.length > 0)
+    problems.push(
+      `MEDIA_TYPES lists ${unknown.join(', ')}, which OpenPatrol cannot recognise; choose among ${RECOGNISED_MEDIA_TYPES.join(', ')}`,
+    );
+  if (types.length === 0) problems.push('MEDIA_TYPES must list at least one media type');
+  return [...new Set(types)];
 }

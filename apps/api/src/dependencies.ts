@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
@@ -22,6 +23,9 @@ import {
   createLocationsService,
   type LocationsService,
 } from './modules/locations/locations.service.js';
+import { createMediaService, type MediaService } from './modules/media/media.service.js';
+import { createDiskMediaStorage } from './modules/media/media-storage.js';
+import { createThumbnailMaker } from './modules/media/thumbnails.js';
 import { createMembersService, type MembersService } from './modules/members/members.service.js';
 import {
   createOrganizationsService,
@@ -30,6 +34,16 @@ import {
 import { createMetrics, type Metrics } from './modules/metrics/metrics.js';
 import type { WebApp } from './modules/web-apps/web-apps.routes.js';
 import { createPointsService, type PointsService } from './modules/points/points.service.js';
+import { createIssuesService, type IssuesService } from './modules/issues/issues.service.js';
+import { createExecutionReader } from './modules/task-executions/execution-reader.js';
+import {
+  createCheckInsService,
+  type CheckInsService,
+} from './modules/task-executions/check-ins.service.js';
+import {
+  createPerformingService,
+  type PerformingService,
+} from './modules/task-executions/performing.service.js';
 import {
   createTaskExecutionsService,
   type TaskExecutionsService,
@@ -58,6 +72,10 @@ export interface Dependencies {
   readonly checklistsService: ChecklistsService;
   readonly pointsService: PointsService;
   readonly taskExecutionsService: TaskExecutionsService;
+  readonly performingService: PerformingService;
+  readonly checkInsService: CheckInsService;
+  readonly issuesService: IssuesService;
+  readonly mediaService: MediaService;
   /** Releases what the dependencies hold (database connections); call after the server closed. */
   close(): Promise<void>;
 }
@@ -86,6 +104,30 @@ export function createDependencies(
   const membersService = createMembersService({ database, clock, mailer, config });
   const locationsService = createLocationsService({ database, clock });
   const checklistsService = createChecklistsService({ database, clock });
+  const pointsService = createPointsService({ database, clock, locationsService });
+  const mediaService = createMediaService({
+    database,
+    clock,
+    logger,
+    storage: createDiskMediaStorage(path.join(config.dataDir, 'media')),
+    thumbnails: createThumbnailMaker(),
+    limits: { maxBytes: config.mediaMaxBytes, allowedTypes: config.mediaTypes },
+  });
+  const executionReader = createExecutionReader({ clock });
+
+  const performingService = createPerformingService({
+    database,
+    clock,
+    executionReader,
+    findMedia: (organizationId, ids, trx) => mediaService.findMediaOf(organizationId, ids, trx),
+  });
+  const taskExecutionsService = createTaskExecutionsService({
+    executionReader,
+    database,
+    clock,
+    locationsService,
+    checklistsService,
+  });
 
   return {
     config,
@@ -109,14 +151,25 @@ export function createDependencies(
     apiTokensService: createApiTokensService({ database, clock }),
     devicesService: createDevicesService({ database, clock, authService }),
     locationsService,
-    pointsService: createPointsService({ database, clock, locationsService }),
+    pointsService,
     checklistsService,
-    taskExecutionsService: createTaskExecutionsService({
+    taskExecutionsService,
+    performingService,
+    checkInsService: createCheckInsService({
       database,
       clock,
       locationsService,
-      checklistsService,
+      taskExecutionsService,
+      performingService,
     }),
+    issuesService: createIssuesService({
+      database,
+      clock,
+      locationsService,
+      pointsService,
+      findMediaOf: (organizationId, ids) => mediaService.findMediaOf(organizationId, ids),
+    }),
+    mediaService,
     close: () => database.destroy(),
   };
 }

@@ -19,10 +19,14 @@ import { registerPasswordResetRoutes } from './modules/auth/password-resets.rout
 import { registerDeviceRoutes } from './modules/devices/devices.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerIdempotency } from './modules/idempotency/idempotency.js';
+import { registerIssueRoutes } from './modules/issues/issues.routes.js';
 import { registerLocationRoutes } from './modules/locations/locations.routes.js';
+import { registerMediaRoutes } from './modules/media/media.routes.js';
 import { registerMembersRoutes } from './modules/members/members.routes.js';
 import { registerMetricsRoutes } from './modules/metrics/metrics.routes.js';
 import { registerPointRoutes } from './modules/points/points.routes.js';
+import { registerCheckInRoutes } from './modules/task-executions/check-ins.routes.js';
+import { registerPerformingRoutes } from './modules/task-executions/performing.routes.js';
 import { registerTaskExecutionRoutes } from './modules/task-executions/task-executions.routes.js';
 import { registerWebAppRoutes } from './modules/web-apps/web-apps.routes.js';
 import { registerProblemHandling } from './shared/problem-handler.js';
@@ -94,6 +98,10 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
   registerChecklistRoutes(app, deps);
   registerPointRoutes(app, deps);
   registerTaskExecutionRoutes(app, deps);
+  registerPerformingRoutes(app, deps);
+  registerCheckInRoutes(app, deps);
+  registerIssueRoutes(app, deps);
+  await registerMediaRoutes(app, deps);
 
   await registerApiDocsRoutes(app);
   await registerWebAppRoutes(app, deps);

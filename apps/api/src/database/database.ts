@@ -31,8 +31,12 @@ export interface Database {
   scheduledActions: ScheduledActionsTable;
   scheduledActionVersions: VersionsTable & { scheduledActionId: string };
   taskExecutions: TaskExecutionsTable;
+  taskExecutionEvents: TaskExecutionEventsTable;
   idempotencyKeys: IdempotencyKeysTable;
   jobs: JobsTable;
+  media: MediaTable;
+  issues: IssuesTable;
+  issueComments: IssueCommentsTable;
 }
 
 /** A task: the plan of one scheduledTaskId (docs/decisions/0008). */
@@ -66,6 +70,8 @@ export interface ScheduledTasksTable {
   indexOffset: Generated<number>;
   /** Every occurrence starting before it has its execution row; '' when none has. */
   materializedUntil: Generated<string>;
+  /** 1 for a task made by an on-demand check-in at a point, not planned. */
+  onDemand: Generated<IntegerBoolean>;
   historyId: number;
   createdAt: string;
   updatedAt: string;
@@ -123,6 +129,8 @@ export interface TaskExecutionsTable {
   tags: string;
   /** JSON array of member ids. */
   assigneeIds: string;
+  /** endAt − startAt in milliseconds. */
+  durationMs: number;
   performerId: Generated<string | null>;
   status: Generated<'OK' | 'WARNING' | 'ERROR' | null>;
   /** 1 once the occurrence was edited on its own (scope THIS). */
@@ -130,8 +138,58 @@ export interface TaskExecutionsTable {
   editedAt: Generated<string | null>;
   /** When the expiry job saw its window end without completion (for updatedSince pollers). */
   expiredAt: Generated<string | null>;
+  /** Copied from the plan: the deadline job closes these after endAt. */
+  deadlined: Generated<IntegerBoolean>;
+  // What the event log says, kept here for lists and reports (the log decides).
+  startedAt: Generated<string | null>;
+  endedAt: Generated<string | null>;
+  collision: Generated<IntegerBoolean>;
+  eventCount: Generated<number>;
+  lastHash: Generated<string | null>;
   createdAt: string;
   updatedAt: string;
+}
+
+/** One thing that happened to an execution; append-only and hash-chained (DESIGN §5). */
+export interface TaskExecutionEventsTable {
+  organizationId: string;
+  /** The field app's id for the write. */
+  id: string;
+  taskExecutionId: string;
+  sequence: number;
+  type: string;
+  actorMemberId: string | null;
+  deviceTime: string | null;
+  receivedAt: string;
+  occurredAt: string;
+  /** JSON object. */
+  payload: string;
+  /** CHECKED_IN: the point presence was proven at. */
+  pointId: Generated<string | null>;
+  previousHash: string;
+  hash: string;
+}
+
+/** Photo or video evidence; the bytes are in media storage under `storageKey`. */
+export interface MediaTable {
+  organizationId: string;
+  id: string;
+  /** Null when an API token uploaded it. */
+  uploadedByMemberId: string | null;
+  uploadedByTokenId: string | null;
+  /** The field app's id for the upload, unique in the organization: a retry is stored once. */
+  clientId: string | null;
+  contentType: string;
+  sizeInBytes: number;
+  /** Lower-case hex. */
+  sha256: string;
+  capture: 'CAMERA' | 'GALLERY' | 'UNKNOWN';
+  width: number | null;
+  height: number | null;
+  storageKey: string;
+  thumbnailKey: string | null;
+  originalName: string | null;
+  createdAt: string;
 }
 
 export interface IdempotencyKeysTable {
@@ -375,6 +433,60 @@ export interface SignInFailuresTable {
   id: Generated<number>;
   throttleKey: string;
   failedAt: string;
+}
+
+export type IssueCategory =
+  'INTRUSION' | 'DAMAGE' | 'FIRE' | 'SAFETY' | 'MAINTENANCE' | 'CLEANING' | 'MEDICAL' | 'OTHER';
+export type IssueSeverity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
+export type IssueStatus = 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';
+
+/** An incident or defect reported from the field. */
+export interface IssuesTable {
+  organizationId: string;
+  id: string;
+  /** Sequential per organization, from 1: what people say ("#42"). */
+  number: number;
+  locationId: string;
+  pointId: string | null;
+  taskExecutionId: string | null;
+  category: IssueCategory;
+  severity: IssueSeverity;
+  title: string;
+  description: string | null;
+  status: IssueStatus;
+  latitude: number | null;
+  longitude: number | null;
+  accuracyInMeters: number | null;
+  /** JSON array of media ids. */
+  mediaIds: string;
+  reportedByMemberId: string | null;
+  reportedByTokenId: string | null;
+  /** The reporting device's id for the report; unique in the organization when set. */
+  clientId: string | null;
+  /** Device time of the incident. */
+  occurredAt: string;
+  /** When the server received the report. */
+  createdAt: string;
+  updatedAt: string;
+  acknowledgedAt: string | null;
+  /** Member id or `token:<id>`. */
+  acknowledgedBy: string | null;
+  resolvedAt: string | null;
+  /** Member id or `token:<id>`. */
+  resolvedBy: string | null;
+}
+
+export interface IssueCommentsTable {
+  organizationId: string;
+  id: string;
+  issueId: string;
+  authorMemberId: string | null;
+  authorTokenId: string | null;
+  /** Null for a status change made without a remark. */
+  body: string | null;
+  /** The issue's new status when the comment accompanied a change of it. */
+  statusChange: IssueStatus | null;
+  createdAt: string;
 }
 
 export type DialectName = 'sqlite' | 'postgres';

@@ -50,6 +50,39 @@ export async function recordVersion(
   return inserted.historyId;
 }
 
+/**
+ * Appends one version for each record in a single statement; returns the new history ids by
+ * record id. Matching by record id, not by position, because neither database promises
+ * RETURNING rows in VALUES order. The records must be distinct.
+ */
+export async function recordVersions(
+  db: Kysely<Database>,
+  table: VersionTable,
+  versions: readonly {
+    readonly record: { readonly organizationId: string; readonly id: string };
+    readonly snapshot: object;
+  }[],
+  changedBy: string | null,
+  at: string,
+): Promise<Map<string, number>> {
+  if (versions.length === 0) return new Map();
+  const key = RECORD_KEY[table];
+  const rows = versions.map(({ record, snapshot }) => ({
+    organizationId: record.organizationId,
+    [key]: record.id,
+    snapshot: JSON.stringify(snapshot),
+    changedBy,
+    createdAt: at,
+  }));
+  // The same cast as in recordVersion: the tables differ only in their record column's name.
+  const inserted = (await db
+    .insertInto(table as 'pointVersions')
+    .values(rows as unknown as Insertable<Database['pointVersions']>[])
+    .returning(['historyId', key as 'pointId'])
+    .execute()) as unknown as Record<string, string | number>[];
+  return new Map(inserted.map((row) => [String(row[key]), Number(row.historyId)]));
+}
+
 export async function listVersions<Snapshot>(
   db: Kysely<Database>,
   table: VersionTable,
@@ -66,7 +99,12 @@ export async function listVersions<Snapshot>(
   return rows.map((row) => ({ ...row, snapshot: JSON.parse(row.snapshot) as Snapshot }));
 }
 
-/** Versions by history id (any record of the table), for reading what executions were planned with. */
+/**
+ * Versions by history id (any record of the table), for reading what executions were planned
+ * with. Looked up by primary key alone, the organization checked on the rows: with
+ * `organization_id = ?` in the query SQLite's planner prefers the by-record index and scans the
+ * organization's whole history (measured: 2 ms for 8 ids against 0.01 ms).
+ */
 export async function findVersions<Snapshot>(
   db: Kysely<Database>,
   table: VersionTable,
@@ -77,9 +115,12 @@ export async function findVersions<Snapshot>(
   if (unique.length === 0) return new Map();
   const rows = await db
     .selectFrom(table as 'pointVersions')
-    .select(['historyId', 'snapshot'])
-    .where('organizationId', '=', organizationId)
+    .select(['historyId', 'organizationId', 'snapshot'])
     .where('historyId', 'in', unique)
     .execute();
-  return new Map(rows.map((row) => [row.historyId, JSON.parse(row.snapshot) as Snapshot]));
+  return new Map(
+    rows
+      .filter((row) => row.organizationId === organizationId)
+      .map((row) => [row.historyId, JSON.parse(row.snapshot) as Snapshot]),
+  );
 }

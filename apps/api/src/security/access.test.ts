@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Role } from '../database/database.js';
 import { sessionHeaders } from '../test-support/factories.js';
@@ -11,6 +12,7 @@ import {
   type Credentials,
   type SignedUpOrganization,
 } from '../test-support/factories.js';
+import { buildMultipartBody, makePng, uploadPhoto } from '../test-support/media-uploads.js';
 import { createTestServer, type TestServer } from '../test-support/test-server.js';
 
 /**
@@ -49,7 +51,13 @@ const NOT_TENANT_RESOURCES = new Set([
 ]);
 
 /** Operations whose probe body names one of Acme's resources (a location) from the rival side. */
-const REFERS_TO_ACME = new Set(['createUser', 'createPoint', 'createTaskExecution']);
+const REFERS_TO_ACME = new Set([
+  'createUser',
+  'createPoint',
+  'createTaskExecution',
+  'checkInOnDemand',
+  'createIssue',
+]);
 
 const ENDS_THE_CALLERS_SESSION = new Set(['signOut', 'leaveOrganization']);
 
@@ -150,6 +158,22 @@ const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   getTaskExecution: readers,
   updateTaskExecution: supervisors,
   cancelTaskExecution: supervisors,
+  recordExecutionWrite: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
+  recordExecutionWrites: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
+  listExecutionEvents: readers,
+  verifyExecutionEvents: supervisors,
+  checkInOnDemand: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
+  listCheckIns: readers,
+  listIssues: readers,
+  createIssue: readers,
+  getIssue: readers,
+  updateIssue: supervisors,
+  createIssueComment: readers,
+  // Performers may call the downloads, but read only what they uploaded (media.routes.test.ts).
+  uploadMedia: readers,
+  downloadMedia: readers,
+  downloadMediaThumbnail: readers,
+  getMediaInfo: readers,
   listApiTokens: ownersInPerson,
   createApiToken: ownersInPerson,
   revokeApiToken: ownersInPerson,
@@ -164,6 +188,8 @@ function idNameFor(path: string): string {
   if (path.startsWith('/api/points/')) return 'pointId';
   if (path.startsWith('/api/checklists/')) return 'checklistId';
   if (path.startsWith('/api/task-executions/')) return 'taskExecutionId';
+  if (path.startsWith('/api/issues/')) return 'issueId';
+  if (path.startsWith('/api/media/')) return 'mediaId';
   if (path.includes('{'))
     throw new Error(`The security suite has no Acme resource for ${path}: add one.`);
   return 'none';
@@ -236,6 +262,14 @@ describe('access control on every route', () => {
       payload: taskExecutionProbe(),
     });
     acmeIds.taskExecutionId = execution.json<{ id: string }>().id;
+    const issue = await server.app.inject({
+      method: 'POST',
+      url: '/api/issues',
+      headers: acme.headers,
+      payload: { locationId: acmeLocation, category: 'DAMAGE', severity: 'LOW', title: 'Acme' },
+    });
+    acmeIds.issueId = issue.json<{ id: string }>().id;
+    acmeIds.mediaId = (await uploadPhoto(server, acme, { capture: 'CAMERA' })).id;
 
     // One caller per role in the rival organization, for the role matrix.
     callers.set('OWNER', rival);
@@ -280,10 +314,14 @@ describe('access control on every route', () => {
   }
 
   /** A valid request for the operation, naming Acme's resources, so only access can refuse it. */
-  function requestFor(operation: Operation): { url: string; payload?: object } {
+  function requestFor(operation: Operation): {
+    url: string;
+    payload?: object;
+    headers?: Record<string, string>;
+  } {
     const url =
       operation.path.replace('{id}', acmeIds[idNameFor(operation.path)] ?? '') +
-      (operation.operationId === 'listTaskExecutionInfo'
+      (operation.operationId === 'listTaskExecutionInfo' || operation.operationId === 'listCheckIns'
         ? '?from=2026-12-07T00:00:00.000Z&to=2026-12-08T00:00:00.000Z'
         : '');
     const payloads: Record<string, object> = {
@@ -307,6 +345,19 @@ describe('access control on every route', () => {
       createApiToken: { name: 'Probe' },
       createTaskExecution: taskExecutionProbe(),
       updateTaskExecution: { name: 'Changed' },
+      recordExecutionWrite: { id: randomUUID(), type: 'SEEN' },
+      checkInOnDemand: { id: randomUUID(), pointId: acmeIds.pointId, method: 'QR', code: 'x' },
+      recordExecutionWrites: {
+        writes: [{ executionId: acmeIds.taskExecutionId, id: randomUUID(), type: 'SEEN' }],
+      },
+      createIssue: {
+        locationId: acmeLocation,
+        category: 'DAMAGE',
+        severity: 'LOW',
+        title: 'Probe',
+      },
+      updateIssue: { severity: 'HIGH' },
+      createIssueComment: { body: 'Probe' },
       switchOrganization: { organizationId: acme.organizationId },
       changePassword: {
         currentPassword: 'wrong password here',
@@ -329,6 +380,14 @@ describe('access control on every route', () => {
       signInGuard: { memberNumber: 'G-1', pin: '1234' },
       resetPassword: { token: 'not-a-real-reset-token-value', newPassword: 'probe passphrase 123' },
     };
+    // The upload is a multipart form, which needs its own Content-Type.
+    if (operation.operationId === 'uploadMedia')
+      return {
+        url,
+        ...buildMultipartBody([
+          { name: 'file', filename: 'probe.png', contentType: 'image/png', data: makePng(8, 8) },
+        ]),
+      };
     const payload = payloads[operation.operationId];
     return payload ? { url, payload } : { url };
   }
@@ -348,11 +407,11 @@ describe('access control on every route', () => {
     for (const operation of listOperations(server)) {
       if (NOT_TENANT_RESOURCES.has(operation.operationId)) continue;
       for (const caller of ['OWNER', 'TOKEN'] as const) {
-        const { url, payload } = requestFor(operation);
+        const { url, payload, headers } = requestFor(operation);
         const response = await server.app.inject({
           method: operation.method as 'GET',
           url,
-          headers: callers.get(caller)!.headers,
+          headers: { ...callers.get(caller)!.headers, ...headers },
           ...(payload ? { payload } : {}),
         });
         const label = `${caller} of Rival: ${operation.method} ${url}`;
@@ -364,9 +423,11 @@ describe('access control on every route', () => {
             `${label} answered ${response.statusCode}`,
           );
         } else if (REFERS_TO_ACME.has(operation.operationId)) {
-          // Referring to another organization's location is refused like an unknown one.
+          // Referring to another organization's location is refused like an unknown one (or
+          // the caller may not call it at all).
+          const refusedByAccess = ROLE_MATRIX[operation.operationId]?.[caller] === 403;
           assert.ok(
-            [400, 404].includes(response.statusCode),
+            [400, 404, ...(refusedByAccess ? [403] : [])].includes(response.statusCode),
             `${label} answered ${response.statusCode}`,
           );
         } else {
@@ -385,11 +446,11 @@ describe('access control on every route', () => {
       // access is tested where they are (auth and members tests).
       if (ENDS_THE_CALLERS_SESSION.has(operation.operationId)) continue;
       for (const [caller, credentials] of callers) {
-        const { url, payload } = requestFor(operation);
+        const { url, payload, headers } = requestFor(operation);
         const response = await server.app.inject({
           method: operation.method as 'GET',
           url,
-          headers: credentials.headers,
+          headers: { ...credentials.headers, ...headers },
           ...(payload ? { payload } : {}),
         });
         const expected = ROLE_MATRIX[operation.operationId]?.[caller];

@@ -45,12 +45,9 @@ export function registerProblemHandling(
   );
 }
 
-export function sendProblem(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  error: AppError,
-): FastifyReply {
-  const body: Problem = {
+/** The problem+json body of an error raised while handling `request`. */
+export function problemBodyOf(request: FastifyRequest, error: AppError): Problem {
+  return {
     type: error.type,
     title: error.title,
     status: error.status,
@@ -59,6 +56,14 @@ export function sendProblem(
     requestId: request.id,
     errors: error.errors ? [...error.errors] : null,
   };
+}
+
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: AppError,
+): FastifyReply {
+  const body = problemBodyOf(request, error);
   return reply
     .code(error.status)
     .headers(error.headers)

@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { pino } from 'pino';
 import { loadConfig, type Config } from '../config.js';
 import {
@@ -30,7 +34,14 @@ export async function createTestServer(
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
-  const deps = createDependencies(buildTestConfig(options.env), {
+  // Uploaded media land in DATA_DIR: each server gets its own folder, made by the first upload
+  // and removed on close.
+  const dataDir =
+    options.env?.DATA_DIR === undefined
+      ? path.join(tmpdir(), `openpatrol-data-${randomUUID()}`)
+      : undefined;
+  const env = dataDir === undefined ? options.env : { ...options.env, DATA_DIR: dataDir };
+  const deps = createDependencies(buildTestConfig(env), {
     logger: pino({ level: 'silent' }),
     database,
     webApps: [],
@@ -45,6 +56,7 @@ export async function createTestServer(
     close: async () => {
       await app.close();
       await deps.close();
+      if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

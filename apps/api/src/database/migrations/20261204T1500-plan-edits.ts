@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../dialect.js';
 
 // Frozen once merged: Kysely<unknown> and snake_case names, never the Database interface.
 // Edits, cancellation and a materialization horizon for tasks (docs/decisions/0008).
@@ -26,7 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['organization_id', 'materialized_until'])
     .execute();
 
-  const executionColumns: [string, 'text' | 'integer', string | number | null][] = [
+  const executionColumns: [string, 'text' | 'integer' | 'bigint', string | number | null][] = [
     ['location_id', 'text', ''],
     ['published', 'integer', 1],
     ['priority', 'text', 'NORMAL'],
@@ -34,6 +35,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['tags', 'text', '[]'],
     ['assignee_ids', 'text', '[]'],
     ['edited', 'integer', 0],
+    // end_at − start_at: the longest one bounds how far back a window's overlapping rows start.
+    // bigint: 31 days in milliseconds overflows PostgreSQL's integer.
+    ['duration_ms', 'bigint', 0],
   ];
   for (const [name, type, fallback] of executionColumns)
     await db.schema
@@ -53,7 +57,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       assignee_ids = (select t.assignee_ids from scheduled_tasks t where t.id = task_executions.scheduled_task_id)
   `.execute(db);
 
-  // Lists page by (start_at, id); windows are bounded below through end_at.
+  await (
+    isPostgres(db)
+      ? sql`update task_executions set duration_ms = (extract(epoch from (end_at::timestamptz - start_at::timestamptz)) * 1000)::bigint`
+      : sql`update task_executions set duration_ms = cast(round((julianday(end_at) - julianday(start_at)) * 86400000) as integer)`
+  ).execute(db);
+
+  // Lists page by (start_at, id), from the longest window before `from` on.
   await db.schema.dropIndex('task_executions_by_time').execute();
   await db.schema
     .createIndex('task_executions_by_start')
@@ -66,15 +76,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['organization_id', 'scheduled_task_id', 'start_at'])
     .execute();
   await db.schema
-    .createIndex('task_executions_by_end')
+    .createIndex('task_executions_by_duration')
     .on('task_executions')
-    .columns(['organization_id', 'end_at'])
+    .columns(['organization_id', 'duration_ms'])
     .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const index of [
-    'task_executions_by_end',
+    'task_executions_by_duration',
     'task_executions_by_task',
     'task_executions_by_start',
     'scheduled_tasks_by_horizon',
@@ -92,6 +102,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'tags',
     'assignee_ids',
     'edited',
+    'duration_ms',
     'performer_id',
     'status',
     'edited_at',

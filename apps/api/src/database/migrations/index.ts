@@ -5,6 +5,9 @@ import * as createSites from './20261204T1200-create-sites.js';
 import * as createIdempotencyKeysAndJobs from './20261204T1300-create-idempotency-keys-and-jobs.js';
 import * as createTasks from './20261204T1400-create-tasks.js';
 import * as planEdits from './20261204T1500-plan-edits.js';
+import * as createMedia from './20261204T1600-create-media.js';
+import * as createIssues from './20261204T1700-create-issues.js';
+import * as executionEvents from './20261204T1800-execution-events.js';
 
 /**
  * Every migration, in order, for both dialects. Registered explicitly (no directory scan) so a
@@ -17,4 +20,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261204T1300-create-idempotency-keys-and-jobs': createIdempotencyKeysAndJobs,
   '20261204T1400-create-tasks': createTasks,
   '20261204T1500-plan-edits': planEdits,
+  '20261204T1600-create-media': createMedia,
+  '20261204T1700-create-issues': createIssues,
+  '20261204T1800-execution-events': executionEvents,
 };

@@ -23,6 +23,21 @@ export function uuidV5(name: string, namespace: string = EXECUTION_ID_NAMESPACE)
 export const executionIdOf = (scheduledTaskId: string, index: number) =>
   uuidV5(`${scheduledTaskId}/${index}`);
 
+/**
+ * Recently derived part ids: a page of executions derives one per step and action (about 1,500
+ * SHA-1 digests for 100 executions), and the same pages are read again and again by pollers.
+ */
+const recentPartIds = new Map<string, string>();
+const RECENT_PART_IDS = 100_000;
+
 /** The id of a step or action as it appears in one execution. */
-export const executionPartIdOf = (executionId: string, scheduledId: string) =>
-  uuidV5(`${executionId}/${scheduledId}`);
+export function executionPartIdOf(executionId: string, scheduledId: string): string {
+  const name = `${executionId}/${scheduledId}`;
+  let id = recentPartIds.get(name);
+  if (id === undefined) {
+    id = uuidV5(name);
+    if (recentPartIds.size >= RECENT_PART_IDS) recentPartIds.clear();
+    recentPartIds.set(name, id);
+  }
+  return id;
+}

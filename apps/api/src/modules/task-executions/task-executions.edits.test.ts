@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
 import { createFixedClock } from '../../shared/clock.js';
@@ -226,7 +227,10 @@ describe('task executions: edits, cancellation, filters and the horizon', () => 
         clock,
         logger: pino({ level: 'silent' }),
         handlers: {
-          [TASK_SCHEDULES_JOB]: createTaskSchedulesJob(server.deps.taskExecutionsService),
+          [TASK_SCHEDULES_JOB]: createTaskSchedulesJob(
+            server.deps.taskExecutionsService,
+            server.deps.performingService,
+          ),
         },
       });
       await scheduleTaskSchedules(server.deps.database.db, clock.now());
@@ -416,19 +420,22 @@ describe('task executions: edits, cancellation, filters and the horizon', () => 
     });
 
     it('ALL: a new version for occurrences not begun; edited, past and performed ones keep theirs', async () => {
-      const first = await plan({ name: 'Round A' });
+      const performer = await signInMember(server, owner, 'USER', { locationIds: [locationId] });
+      const first = await plan({ name: 'Round A', assigneeIds: [performer.user.id] });
       const [dec9, dec10] = await info(
         '2026-12-09T00:00:00.000Z',
         '2026-12-11T00:00:00.000Z',
         `&scheduledTaskIds=${first.scheduledTaskId}`,
       );
       await send('PATCH', `/api/task-executions/${dec9!.id}`, { name: 'Special' });
-      // A performed execution (issue 6 will get it there through the API).
-      await server.deps.database.db
-        .updateTable('taskExecutions')
-        .set({ state: 'IN_PROGRESS' })
-        .where('id', '=', dec10!.id)
-        .execute();
+      // A performed execution: its assignee starts it (early, which is allowed).
+      const started = await send(
+        'POST',
+        `/api/task-executions/${dec10!.id}/events`,
+        { id: randomUUID(), type: 'STARTED' },
+        performer,
+      );
+      assert.equal(started.statusCode, 201, started.body);
       const response = await send('PATCH', `/api/task-executions/${dec10!.id}?scope=ALL`, {
         name: 'Perimeter',
         tags: ['night', 'fence'],

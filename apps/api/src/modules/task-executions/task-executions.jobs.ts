@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../database/database.js';
 import { enqueueJob, enqueueSuccessor, type EnqueuedJob } from '../jobs/job-queue.js';
 import type { JobHandler } from '../jobs/worker.js';
+import type { PerformingService } from './performing.service.js';
 import type { TaskExecutionsService } from './task-executions.service.js';
 
 /**
- * `task-schedules`: keeps every task's occurrences materialized ahead and stamps expiry
- * (decision 0008), then schedules its next run. One pending run at a time across all workers
+ * `task-schedules`: closes deadlined executions still in progress after their window as
+ * INCOMPLETE, keeps every task's occurrences materialized ahead and stamps expiry (decision
+ * 0008), then schedules its next run. One pending run at a time across all workers
  * (unique key); idempotent, so a run repeated after a crash changes nothing twice.
  */
 export const TASK_SCHEDULES_JOB = 'task-schedules';
@@ -16,10 +18,14 @@ export const TASK_SCHEDULES_INTERVAL_MS = 60 * 1000;
 
 export function createTaskSchedulesJob(
   taskExecutionsService: Pick<TaskExecutionsService, 'maintainSchedules'>,
+  performingService: Pick<PerformingService, 'closeAtDeadline'>,
 ): JobHandler {
   return async (_payload, { job, database, clock, logger }) => {
-    const result = await taskExecutionsService.maintainSchedules();
-    if (result.expired > 0 || result.extended > 0) logger.info(result, 'task schedules maintained');
+    // Close deadlined executions first, so expiry stamps see them INCOMPLETE.
+    const closed = await performingService.closeAtDeadline();
+    const result = { closed, ...(await taskExecutionsService.maintainSchedules()) };
+    if (result.closed + result.expired + result.extended > 0)
+      logger.info(result, 'task schedules maintained');
     const now = clock.now();
     await enqueueSuccessor(
       database.db,

@@ -3,6 +3,7 @@ import type {
   Database,
   DatabaseHandle,
   ExecutionState,
+  TaskExecutionEventsTable,
   TaskExecutionsTable,
 } from '../../database/database.js';
 import { jsonArrayContainsAny } from '../../database/dialect.js';
@@ -455,4 +456,148 @@ export async function markExpiredExecutions(db: Kysely<Database>, now: string): 
     .where('state', 'in', [...EXPIRABLE_STATES])
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** The execution, locked until the transaction ends on PostgreSQL (SQLite serializes writers). */
+export function findExecutionForUpdate(
+  dialect: DatabaseHandle['dialect'],
+  db: Kysely<Database>,
+  organizationId: string,
+  id: string,
+) {
+  return db
+    .selectFrom('taskExecutions')
+    .selectAll()
+    .where('organizationId', '=', organizationId)
+    .where('id', '=', id)
+    .$if(dialect === 'postgres', (query) => query.forUpdate())
+    .executeTakeFirst();
+}
+
+export function findEvent(db: Kysely<Database>, organizationId: string, id: string) {
+  return db
+    .selectFrom('taskExecutionEvents')
+    .selectAll()
+    .where('organizationId', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertEvent(
+  db: Kysely<Database>,
+  event: Insertable<TaskExecutionEventsTable>,
+) {
+  await db.insertInto('taskExecutionEvents').values(event).execute();
+}
+
+/** Every event of an execution, in sequence order. */
+export function listAllEvents(db: Kysely<Database>, organizationId: string, executionId: string) {
+  return db
+    .selectFrom('taskExecutionEvents')
+    .selectAll()
+    .where('organizationId', '=', organizationId)
+    .where('taskExecutionId', '=', executionId)
+    .orderBy('sequence')
+    .execute();
+}
+
+/** Executions of every organization still in progress after a deadlined window (the job). */
+export function listInProgressDeadlinedBefore(db: Kysely<Database>, now: string, limit: number) {
+  return db
+    .selectFrom('taskExecutions')
+    .select(['organizationId', 'id'])
+    .where('state', '=', 'IN_PROGRESS')
+    .where('endAt', '<', now)
+    .where('deadlined', '=', 1)
+    .orderBy('endAt')
+    .limit(limit)
+    .execute();
+}
+
+/** CHECKED_IN events with where they happened, by (occurredAt, id) (GET /check-ins). */
+export function listCheckIns(
+  db: Kysely<Database>,
+  organizationId: string,
+  filter: {
+    from: string;
+    to: string;
+    visibleLocationIds: readonly string[] | null;
+    locationIds: readonly string[] | null;
+    pointIds: readonly string[] | null;
+    memberIds: readonly string[] | null;
+    onDemand: boolean | null;
+    after: { occurredAt: string; id: string } | null;
+    limit: number;
+  },
+) {
+  return db
+    .selectFrom('taskExecutionEvents as event')
+    .innerJoin('taskExecutions as execution', (join) =>
+      join
+        .onRef('execution.id', '=', 'event.taskExecutionId')
+        .onRef('execution.organizationId', '=', 'event.organizationId'),
+    )
+    .innerJoin('scheduledTasks as task', (join) =>
+      join
+        .onRef('task.id', '=', 'execution.scheduledTaskId')
+        .onRef('task.organizationId', '=', 'execution.organizationId'),
+    )
+    .select([
+      'event.id',
+      'event.taskExecutionId',
+      'event.pointId',
+      'event.actorMemberId',
+      'event.payload',
+      'event.occurredAt',
+      'event.receivedAt',
+      'execution.locationId',
+      'task.onDemand',
+    ])
+    .where('event.organizationId', '=', organizationId)
+    .where('event.type', '=', 'CHECKED_IN')
+    .where('event.occurredAt', '>=', filter.from)
+    .where('event.occurredAt', '<', filter.to)
+    .$if(filter.after !== null, (query) =>
+      query.where((eb) =>
+        eb.or([
+          eb('event.occurredAt', '>', filter.after!.occurredAt),
+          eb.and([
+            eb('event.occurredAt', '=', filter.after!.occurredAt),
+            eb('event.id', '>', filter.after!.id),
+          ]),
+        ]),
+      ),
+    )
+    .$if(filter.visibleLocationIds !== null, (query) =>
+      query.where('execution.locationId', 'in', [...filter.visibleLocationIds!, '']),
+    )
+    .$if(filter.locationIds !== null, (query) =>
+      query.where('execution.locationId', 'in', [...filter.locationIds!, '']),
+    )
+    .$if(filter.pointIds !== null, (query) =>
+      query.where('event.pointId', 'in', [...filter.pointIds!, '']),
+    )
+    .$if(filter.memberIds !== null, (query) =>
+      query.where('event.actorMemberId', 'in', [...filter.memberIds!, '']),
+    )
+    .$if(filter.onDemand !== null, (query) =>
+      query.where('task.onDemand', '=', filter.onDemand ? 1 : 0),
+    )
+    .orderBy('event.occurredAt')
+    .orderBy('event.id')
+    .limit(filter.limit)
+    .execute();
+}
+
+/** The longest execution window of the organization, in milliseconds (an index seek). */
+export async function findLongestDurationMs(
+  db: Kysely<Database>,
+  organizationId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('taskExecutions')
+    .select((eb) => eb.fn.max('durationMs').as('longest'))
+    .where('organizationId', '=', organizationId)
+    .executeTakeFirst();
+  return Number(row?.longest ?? 0);
 }

@@ -18,7 +18,7 @@ import type { TaskExecutionsService } from './task-executions.service.js';
  * non-enumerable markers. The response serializer (fast-json-stringify) refuses one `$id` at two
  * places of a schema, and an execution, its steps and their actions each carry a ResultStatus.
  */
-function withUniqueSchemaIds<T extends TSchema>(schema: T): T {
+export function withUniqueSchemaIds<T extends TSchema>(schema: T): T {
   const seen = new Set<unknown>();
   const copy = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(copy);

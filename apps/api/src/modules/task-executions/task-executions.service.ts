@@ -19,7 +19,7 @@ import {
   invalidTaskExecution,
   taskExecutionNotFound,
 } from './task-executions.errors.js';
-import { toTaskExecutionInfo, type PlanVersions } from './task-executions.presenter.js';
+import type { ExecutionReader } from './execution-reader.js';
 import { parseInfoQuery, type InfoQuery } from './task-executions.query.js';
 import * as repository from './task-executions.repository.js';
 import type {
@@ -41,10 +41,9 @@ import {
   recordTaskPlan,
   taskPlanOf,
   toPlannedSteps,
-  type ActionPlan,
   type PlannedStep,
-  type StepPlan,
   type TaskPlan,
+  type WrittenVersion,
 } from './task-plans.js';
 import {
   FOREVER,
@@ -71,6 +70,9 @@ export const MAX_DURATION_MS = 31 * DAY_MS;
  * it read rows only, and the worker extends it daily.
  */
 export const HORIZON_MS = 15 * DAY_MS;
+
+/** How long an on-demand check-in's execution stays open for its values. */
+export const ON_DEMAND_WINDOW_MS = 60 * 60 * 1000;
 
 /** At most this many rows per task per extension, so one backdated hourly task cannot stall. */
 const MAX_ROWS_PER_EXTENSION = 5_000;
@@ -117,6 +119,7 @@ function rowPlanFields(plan: TaskPlan, historyId: number) {
     priority: plan.priority,
     tags: JSON.stringify(plan.tags),
     assigneeIds: JSON.stringify(plan.assigneeIds),
+    deadlined: plan.deadlined ? (1 as const) : (0 as const),
   };
 }
 
@@ -139,9 +142,11 @@ export function createTaskExecutionsService({
   clock,
   locationsService,
   checklistsService,
+  executionReader,
 }: {
   database: DatabaseHandle;
   clock: Clock;
+  executionReader: ExecutionReader;
   locationsService: Pick<LocationsService, 'findVisibleLocation'>;
   checklistsService: Pick<ChecklistsService, 'copyChecklistActions'>;
 }) {
@@ -308,44 +313,13 @@ export function createTaskExecutionsService({
     return location;
   }
 
-  async function loadVersions(
-    organizationId: string,
-    rows: readonly ExecutionRow[],
-    trx: Kysely<Database> = db,
-  ): Promise<PlanVersions> {
-    const tasks = await findVersions<TaskPlan>(
-      trx,
-      'scheduledTaskVersions',
-      organizationId,
-      rows.map((row) => row.scheduledTaskHistoryId),
-    );
-    const stepIds = [...tasks.values()].flatMap((plan) =>
-      plan.steps.map((step) => step.scheduledStepHistoryId),
-    );
-    const steps = await findVersions<StepPlan>(
-      trx,
-      'scheduledStepVersions',
-      organizationId,
-      stepIds,
-    );
-    const actions = await findVersions<ActionPlan>(
-      trx,
-      'scheduledActionVersions',
-      organizationId,
-      [...steps.values()].flatMap((step) => step.actionHistoryIds),
-    );
-    return { tasks, steps, actions };
-  }
-
   /** Executions as TaskExecutionInfo, in the order given. */
-  async function present(
+  function present(
     organizationId: string,
     rows: readonly ExecutionRow[],
     trx: Kysely<Database> = db,
   ): Promise<TaskExecutionInfo[]> {
-    const versions = await loadVersions(organizationId, rows, trx);
-    const nowIso = clock.now().toISOString();
-    return rows.map((row) => toTaskExecutionInfo(row, versions, nowIso));
+    return executionReader.present(trx, organizationId, rows);
   }
 
   async function locationHistoryIdsOf(trx: Kysely<Database>, tasks: readonly TaskRow[]) {
@@ -375,6 +349,7 @@ export function createTaskExecutionsService({
       seriesId: task.seriesId,
       startAt: occurrence.startAt,
       endAt: occurrence.endAt,
+      durationMs: Date.parse(occurrence.endAt) - Date.parse(occurrence.startAt),
       scheduledTaskHistoryId: task.historyId,
       locationHistoryId,
       locationId: task.locationId,
@@ -382,6 +357,7 @@ export function createTaskExecutionsService({
       priority: task.priority,
       tags: task.tags,
       assigneeIds: task.assigneeIds,
+      deadlined: task.deadlined,
       createdAt: now,
       updatedAt: now,
     };
@@ -415,6 +391,9 @@ export function createTaskExecutionsService({
     until: Date,
     locationHistoryId: number,
   ): Promise<TaskRow> {
+    // A single occurrence is written at once, however far ahead: then the task is complete.
+    if (task.recurrenceRule === null && Date.parse(task.startAt) >= until.getTime())
+      until = new Date(Date.parse(task.startAt) + 1);
     const untilIso = until.toISOString();
     if (task.materializedUntil >= untilIso) return task;
     const from = new Date(task.materializedUntil === '' ? task.startAt : task.materializedUntil);
@@ -452,7 +431,9 @@ export function createTaskExecutionsService({
   ): Promise<ExecutionRow | null> {
     const first = firstOccurrenceFrom(task, from);
     if (!first) return null;
-    await materializeOccurrences(trx, [{ task, occurrence: first }]);
+    // Below the horizon it is a row already.
+    if (first.startAt >= task.materializedUntil)
+      await materializeOccurrences(trx, [{ task, occurrence: first }]);
     return (await repository.findExecution(trx, task.organizationId, first.id)) ?? null;
   }
 
@@ -523,17 +504,21 @@ export function createTaskExecutionsService({
       previousSteps,
       assigneeHistoryIds,
       locationHistoryId,
+      taskId = randomUUID(),
+      written = [],
     }: {
       steps: readonly PlannedStep[];
       previousSteps: { steps: readonly StepRow[]; actions: readonly ActionRow[] };
       assigneeHistoryIds: Record<string, number>;
       locationHistoryId: number;
+      taskId?: string;
+      /** Collects the versions written, for the reader's cache once the transaction commits. */
+      written?: WrittenVersion[];
     },
   ): Promise<TaskRow> {
     const now = clock.now();
     const nowIso = now.toISOString();
     const changedBy = describeActor(actor);
-    const taskId = randomUUID();
     const recorded = await recordSteps(trx, {
       organizationId: actor.organizationId,
       taskId,
@@ -552,13 +537,13 @@ export function createTaskExecutionsService({
       createdAt: nowIso,
       updatedAt: nowIso,
     };
-    task.historyId = await recordTaskPlan(
-      trx,
-      task,
-      taskPlanOf(task, { assigneeHistoryIds, locationHistoryId, steps: recorded.plans }),
-      changedBy,
-      nowIso,
-    );
+    const plan = taskPlanOf(task, { assigneeHistoryIds, locationHistoryId, steps: recorded.plans });
+    task.historyId = await recordTaskPlan(trx, task, plan, changedBy, nowIso);
+    written.push(...recorded.written, {
+      table: 'scheduledTaskVersions',
+      historyId: task.historyId,
+      snapshot: plan,
+    });
     await repository.insertTask(trx, task);
     await repository.insertSteps(trx, recorded.steps);
     await repository.insertActions(trx, recorded.actions);
@@ -571,7 +556,8 @@ export function createTaskExecutionsService({
       if (errors.length === 0) errors.push(...validateWindow(body.startAt, body.endAt));
       if (errors.length > 0) refuse(errors);
 
-      return db.transaction().execute(async (trx) => {
+      const written: WrittenVersion[] = [];
+      const first = await db.transaction().execute(async (trx) => {
         const location = await findUsableLocation(actor, body.locationId, trx);
         const assignees = await checkAssignees(
           trx,
@@ -603,12 +589,14 @@ export function createTaskExecutionsService({
             splitAt: null,
             effectiveFrom: null,
             indexOffset: 0,
+            onDemand: 0,
           },
           {
             steps: resolved.steps,
             previousSteps: { steps: [], actions: [] },
             assigneeHistoryIds: assignees.historyIds,
             locationHistoryId: location.historyId,
+            written,
           },
         );
         const first = await firstExecutionFrom(trx, task, new Date(task.startAt));
@@ -619,9 +607,11 @@ export function createTaskExecutionsService({
               'removes every occurrence: nothing would be planned',
             ),
           ]);
-        const [info] = await present(actor.organizationId, [first], trx);
-        return info!;
+        return first;
       });
+      executionReader.remember(actor.organizationId, written);
+      const [info] = await present(actor.organizationId, [first]);
+      return info!;
     },
 
     async listInfo(
@@ -636,7 +626,10 @@ export function createTaskExecutionsService({
         ...query.filter,
         visibleLocationIds: actor.locationIds,
         publishedOnly: !seesUnpublished(actor),
-        startingFrom: new Date(query.from.getTime() - MAX_DURATION_MS).toISOString(),
+        // Rows overlapping the window start at most the longest execution window before it.
+        startingFrom: new Date(
+          query.from.getTime() - (await repository.findLongestDurationMs(db, actor.organizationId)),
+        ).toISOString(),
         limit: query.limit + 1,
       };
       const rows = await repository.listExecutionsInWindow(database, actor.organizationId, filter);
@@ -791,6 +784,7 @@ export function createTaskExecutionsService({
           await repository.updateExecution(trx, actor.organizationId, execution.id, {
             ...rowPlanFields(plan, historyId),
             ...window,
+            durationMs: Date.parse(window.endAt) - Date.parse(window.startAt),
             edited: 1,
             editedAt: nowIso,
             updatedAt: nowIso,
@@ -859,6 +853,7 @@ export function createTaskExecutionsService({
               splitAt: null,
               effectiveFrom: null,
               indexOffset: 0,
+              onDemand: task.onDemand,
             },
             {
               steps: resolved?.steps ?? toPlannedSteps(current.steps, current.actions),
@@ -923,7 +918,13 @@ export function createTaskExecutionsService({
           const notEdited = { fromStart: nowIso, includeEdited: false };
           await repository.updatePlannedExecutions(trx, actor.organizationId, task.id, notEdited, {
             ...rowPlanFields(plan, revised.historyId),
-            ...(oneOff ? { startAt: schedule.startAt, endAt: schedule.endAt } : {}),
+            ...(oneOff
+              ? {
+                  startAt: schedule.startAt,
+                  endAt: schedule.endAt,
+                  durationMs: Date.parse(schedule.endAt) - Date.parse(schedule.startAt),
+                }
+              : {}),
             updatedAt: nowIso,
           });
         } else {
@@ -996,6 +997,78 @@ export function createTaskExecutionsService({
         const after = await repository.findExecution(trx, actor.organizationId, execution.id);
         return (await present(actor.organizationId, [after!], trx))[0]!;
       });
+    },
+
+    /**
+     * A one-off task made by an on-demand check-in (DESIGN §5): one step at the point with the
+     * given actions, assigned to the performer, in the caller's transaction. The caller has
+     * checked that the point allows it; the id comes from the device's write id, so a retried
+     * check-in makes one task. Returns its execution row.
+     */
+    async createOnDemandTask(
+      trx: Kysely<Database>,
+      actor: Actor & { kind: 'member' },
+      {
+        taskId,
+        point,
+        location,
+        actions,
+        startAt,
+      }: {
+        taskId: string;
+        point: { id: string; name: string; historyId: number };
+        location: { id: string; timeZone: string; historyId: number };
+        actions: readonly NormalizedAction[];
+        startAt: string;
+      },
+    ): Promise<ExecutionRow> {
+      const memberHistory = await repository.listActiveMembers(trx, actor.organizationId, [
+        actor.memberId,
+      ]);
+      const task = await insertTask(
+        trx,
+        actor,
+        {
+          seriesId: taskId,
+          locationId: location.id,
+          timeZone: location.timeZone,
+          name: `On-demand check-in: ${point.name}`,
+          description: null,
+          startAt,
+          endAt: new Date(Date.parse(startAt) + ON_DEMAND_WINDOW_MS).toISOString(),
+          recurrenceRule: null,
+          recurrenceException: null,
+          priority: 'NORMAL',
+          orderStepsRequired: 0,
+          strictTimeRequired: 0,
+          deadlined: 0,
+          published: 1,
+          tags: '[]',
+          assigneeIds: JSON.stringify([actor.memberId]),
+          splitAt: null,
+          effectiveFrom: null,
+          indexOffset: 0,
+          onDemand: 1,
+        },
+        {
+          steps: [
+            {
+              pointId: point.id,
+              pointHistoryId: point.historyId,
+              name: point.name,
+              order: 0,
+              checklistId: null,
+              actions,
+            },
+          ],
+          previousSteps: { steps: [], actions: [] },
+          assigneeHistoryIds: { [actor.memberId]: memberHistory[0]?.historyId ?? 0 },
+          locationHistoryId: location.historyId,
+          taskId,
+        },
+      );
+      const execution = await firstExecutionFrom(trx, task, new Date(task.startAt));
+      return execution!;
     },
 
     /**

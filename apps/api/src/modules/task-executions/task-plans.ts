@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database/database.js';
-import { recordVersion } from '../../database/versions.js';
+import { recordVersion, recordVersions } from '../../database/versions.js';
 import type { NormalizedAction } from '../checklists/action-definitions.js';
 import type { ActionRow, StepRow, TaskRow } from './task-executions.repository.js';
 
@@ -66,10 +66,18 @@ export interface PlannedStep {
   readonly actions: readonly NormalizedAction[];
 }
 
+/** A version written in this transaction: readers may cache it once the transaction commits. */
+export interface WrittenVersion {
+  readonly table: 'scheduledTaskVersions' | 'scheduledStepVersions' | 'scheduledActionVersions';
+  readonly historyId: number;
+  readonly snapshot: TaskPlan | StepPlan | ActionPlan;
+}
+
 export interface RecordedSteps {
   readonly steps: StepRow[];
   readonly actions: ActionRow[];
   readonly plans: { scheduledStepHistoryId: number; actionHistoryIds: number[] }[];
+  readonly written: WrittenVersion[];
 }
 
 /** The steps and actions a task has now, as PlannedSteps (to carry them to a successor). */
@@ -115,17 +123,18 @@ export async function recordSteps(
     now: string;
   },
 ): Promise<RecordedSteps> {
-  const recorded: RecordedSteps = { steps: [], actions: [], plans: [] };
-  for (const step of steps) {
+  const recorded: RecordedSteps = { steps: [], actions: [], plans: [], written: [] };
+  // First every action (their versions in one statement), then every step, which names them.
+  const drafts = steps.map((step) => {
     const before = previous.steps.find((candidate) => candidate.stepOrder === step.order);
     const stepId = keepIds && before ? before.id : randomUUID();
     const actionsBefore = before
       ? previous.actions.filter((action) => action.scheduledStepId === before.id)
       : [];
-    const actionHistoryIds: number[] = [];
-    for (const action of step.actions) {
+    const actions = step.actions.map((action) => {
       const match = actionsBefore.find((candidate) => candidate.actionOrder === action.order);
       const definition = JSON.stringify(action);
+      const unchanged = keepIds && match !== undefined && match.definition === definition;
       const row: ActionRow = {
         organizationId,
         id: keepIds && match ? match.id : randomUUID(),
@@ -134,30 +143,41 @@ export async function recordSteps(
         scheduledStepId: stepId,
         actionOrder: action.order,
         definition,
-        historyId: 0,
+        historyId: unchanged ? match.historyId : 0,
         createdAt: keepIds && match ? match.createdAt : now,
-        updatedAt: now,
+        updatedAt: unchanged ? match.updatedAt : now,
       };
-      const unchanged = keepIds && match?.definition === definition;
-      row.historyId = unchanged
-        ? match.historyId
-        : await recordVersion(
-            trx,
-            'scheduledActionVersions',
-            row,
-            {
-              id: row.id,
-              seriesId: row.seriesId,
-              actionOrder: row.actionOrder,
-              definition: action,
-            } satisfies ActionPlan,
-            changedBy,
-            now,
-          );
-      if (unchanged) row.updatedAt = match.updatedAt;
-      actionHistoryIds.push(row.historyId);
-      recorded.actions.push(row);
-    }
+      const plan: ActionPlan = {
+        id: row.id,
+        seriesId: row.seriesId,
+        actionOrder: row.actionOrder,
+        definition: action,
+      };
+      return { row, plan, unchanged };
+    });
+    return { step, before, stepId, actions };
+  });
+
+  const newActions = drafts.flatMap((draft) => draft.actions.filter((action) => !action.unchanged));
+  const actionHistory = await recordVersions(
+    trx,
+    'scheduledActionVersions',
+    newActions.map(({ row, plan }) => ({ record: row, snapshot: plan })),
+    changedBy,
+    now,
+  );
+  for (const { row, plan } of newActions) {
+    row.historyId = actionHistory.get(row.id)!;
+    recorded.written.push({
+      table: 'scheduledActionVersions',
+      historyId: row.historyId,
+      snapshot: plan,
+    });
+  }
+
+  const stepDrafts = drafts.map(({ step, before, stepId, actions }) => {
+    const actionHistoryIds = actions.map(({ row }) => row.historyId);
+    recorded.actions.push(...actions.map(({ row }) => row));
     const row: StepRow = {
       organizationId,
       id: stepId,
@@ -197,12 +217,31 @@ export async function recordSteps(
               .map((action) => action.historyId),
           } satisfies StepPlan)
         : null;
-    if (before && versionBefore === JSON.stringify(plan)) {
+    const unchanged = before !== undefined && versionBefore === JSON.stringify(plan);
+    if (unchanged) {
       row.historyId = before.historyId;
       row.updatedAt = before.updatedAt;
-    } else {
-      row.historyId = await recordVersion(trx, 'scheduledStepVersions', row, plan, changedBy, now);
     }
+    return { row, plan, unchanged, actionHistoryIds };
+  });
+
+  const newSteps = stepDrafts.filter((draft) => !draft.unchanged);
+  const stepHistory = await recordVersions(
+    trx,
+    'scheduledStepVersions',
+    newSteps.map(({ row, plan }) => ({ record: row, snapshot: plan })),
+    changedBy,
+    now,
+  );
+  for (const { row, plan } of newSteps) {
+    row.historyId = stepHistory.get(row.id)!;
+    recorded.written.push({
+      table: 'scheduledStepVersions',
+      historyId: row.historyId,
+      snapshot: plan,
+    });
+  }
+  for (const { row, actionHistoryIds } of stepDrafts) {
     recorded.plans.push({ scheduledStepHistoryId: row.historyId, actionHistoryIds });
     recorded.steps.push(row);
   }

@@ -1,0 +1,135 @@
+import type { IssueCategory, IssueSeverity, IssueStatus } from '../../database/database.js';
+import type { FieldError } from '../../shared/app-error.js';
+import { invalidIssueQuery } from './issues.errors.js';
+import type { IssueFilter } from './issues.repository.js';
+import {
+  ISSUE_CATEGORIES,
+  ISSUE_SEVERITIES,
+  ISSUE_STATUSES,
+  type ListIssuesQuery,
+} from './issues.schemas.js';
+
+/**
+ * `GET /issues`'s query string, checked and turned into a filter. Lists arrive comma-separated,
+ * as in `GET /task-executions/info`; every bad value is reported at once, naming its parameter.
+ */
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type IssueQueryFilter = Omit<
+  IssueFilter,
+  'visibleLocationIds' | 'reportedByMemberId' | 'limit'
+>;
+
+/** The keyset cursor: the last item's (createdAt, id), opaque to clients. */
+export function encodeIssueCursor(item: { createdAt: string; id: string }): string {
+  return Buffer.from(`${item.createdAt}|${item.id}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, errors: FieldError[]) {
+  const [createdAt, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (
+    !createdAt ||
+    !id ||
+    rest.length > 0 ||
+    Number.isNaN(Date.parse(createdAt)) ||
+    !UUID_PATTERN.test(id)
+  ) {
+    errors.push({ in: 'query', pointer: '/cursor', detail: 'is not a cursor of this list' });
+    return null;
+  }
+  return { createdAt, id };
+}
+
+function parseInstant(value: string | undefined, pointer: string, errors: FieldError[]) {
+  if (value === undefined) return null;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    errors.push({ in: 'query', pointer, detail: 'is not an ISO-8601 instant' });
+    return null;
+  }
+  return date.toISOString();
+}
+
+/** A comma-separated list; null when the parameter is absent (no narrowing). */
+function parseList<T extends string>(
+  value: string | undefined,
+  pointer: string,
+  errors: FieldError[],
+  accept: (item: string) => boolean,
+  expected: string,
+): T[] | null {
+  if (value === undefined) return null;
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  const wrong = items.filter((item) => !accept(item));
+  if (wrong.length > 0)
+    errors.push({
+      in: 'query',
+      pointer,
+      detail: `must be ${expected} separated by commas; not ${wrong.slice(0, 3).join(', ')}`,
+    });
+  return items as T[];
+}
+
+const oneOf = (values: readonly string[]) => (item: string) => values.includes(item);
+
+export function parseIssueQuery(query: ListIssuesQuery): IssueQueryFilter {
+  const errors: FieldError[] = [];
+  const listed = parseList<IssueSeverity>(
+    query.severity,
+    '/severity',
+    errors,
+    oneOf(ISSUE_SEVERITIES),
+    `severities (${ISSUE_SEVERITIES.join(', ')})`,
+  );
+  // `severityAtLeast` and `severity` combine like every other filter: both must hold.
+  const atLeast =
+    query.severityAtLeast === undefined
+      ? null
+      : ISSUE_SEVERITIES.slice(ISSUE_SEVERITIES.indexOf(query.severityAtLeast));
+  const severities =
+    listed !== null && atLeast !== null
+      ? listed.filter((severity) => atLeast.includes(severity))
+      : (listed ?? atLeast);
+  const createdFrom = parseInstant(query.from, '/from', errors);
+  const createdTo = parseInstant(query.to, '/to', errors);
+  if (createdFrom !== null && createdTo !== null && createdTo <= createdFrom)
+    errors.push({ in: 'query', pointer: '/to', detail: 'must be after from' });
+  const filter: IssueQueryFilter = {
+    statuses: parseList<IssueStatus>(
+      query.status,
+      '/status',
+      errors,
+      oneOf(ISSUE_STATUSES),
+      `statuses (${ISSUE_STATUSES.join(', ')})`,
+    ),
+    severities: severities ? [...severities] : null,
+    categories: parseList<IssueCategory>(
+      query.category,
+      '/category',
+      errors,
+      oneOf(ISSUE_CATEGORIES),
+      `categories (${ISSUE_CATEGORIES.join(', ')})`,
+    ),
+    locationIds: parseList<string>(
+      query.locationIds,
+      '/locationIds',
+      errors,
+      (item) => UUID_PATTERN.test(item),
+      'location ids',
+    ),
+    updatedSince: parseInstant(query.updatedSince, '/updatedSince', errors),
+    createdFrom,
+    createdTo,
+    after: query.cursor === undefined ? null : decodeCursor(query.cursor, errors),
+  };
+  if (errors.length > 0)
+    throw invalidIssueQuery({
+      detail: `Check ${[...new Set(errors.map((error) => error.pointer))].join(', ')}.`,
+      errors,
+    });
+  return filter;
+}
