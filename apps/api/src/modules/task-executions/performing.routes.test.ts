@@ -456,6 +456,39 @@ describe('performing executions', () => {
     clock.set(new Date(at('12:00:00')));
   });
 
+  it('a value can be changed and cleared until the end', async () => {
+    const planned = await plan();
+    clock.set(new Date(at('18:00:00')));
+    const temperature = action(planned, 0, 1).id;
+    const changed = await perform(guardA, planned, [
+      { type: 'STARTED' },
+      checkIn(planned, 0),
+      { type: 'VALUE_RECORDED', actionId: temperature, numberValue: 30 },
+      { type: 'VALUE_RECORDED', actionId: temperature, numberValue: 20 },
+    ]);
+    assert.deepEqual(
+      [
+        action(changed, 0, 1).numberValue,
+        action(changed, 0, 1).validAction,
+        changed.numericErrorCount,
+      ],
+      [20, true, 0],
+      'the last value counts',
+    );
+    const cleared = await perform(guardA, planned, [
+      { type: 'VALUE_CLEARED', actionId: temperature },
+    ]);
+    assert.deepEqual(
+      [
+        action(cleared, 0, 1).numberValue,
+        action(cleared, 0, 1).state,
+        action(cleared, 0, 1).executedActionId,
+      ],
+      [null, null, null],
+    );
+    clock.set(new Date(at('12:00:00')));
+  });
+
   it('strict order refuses a jump; without it the order kept is recorded', async () => {
     clock.set(new Date(at('18:00:00')));
     const strict = await plan({ orderStepsRequired: true });

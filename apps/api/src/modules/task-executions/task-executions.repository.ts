@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type {
   Database,
   DatabaseHandle,
@@ -503,15 +503,18 @@ export function listAllEvents(db: Kysely<Database>, organizationId: string, exec
 
 /** Executions of every organization still in progress after a deadlined window (the job). */
 export function listInProgressDeadlinedBefore(db: Kysely<Database>, now: string, limit: number) {
-  return db
-    .selectFrom('taskExecutions')
-    .select(['organizationId', 'id'])
-    .where('state', '=', 'IN_PROGRESS')
-    .where('endAt', '<', now)
-    .where('deadlined', '=', 1)
-    .orderBy('endAt')
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom('taskExecutions')
+      .select(['organizationId', 'id'])
+      // A literal, so both databases can use the partial index on in-progress executions.
+      .where('state', '=', sql.lit('IN_PROGRESS'))
+      .where('endAt', '<', now)
+      .where('deadlined', '=', 1)
+      .orderBy('endAt')
+      .limit(limit)
+      .execute()
+  );
 }
 
 /** CHECKED_IN events with where they happened, by (occurredAt, id) (GET /check-ins). */

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { newId } from '../../shared/ids.js';
 import type { Database, DatabaseHandle } from '../../database/database.js';
 import { findVersions } from '../../database/versions.js';
 import { AppError, type FieldError } from '../../shared/app-error.js';
@@ -504,7 +504,7 @@ export function createTaskExecutionsService({
       previousSteps,
       assigneeHistoryIds,
       locationHistoryId,
-      taskId = randomUUID(),
+      taskId = newId(),
       written = [],
     }: {
       steps: readonly PlannedStep[];
@@ -573,7 +573,7 @@ export function createTaskExecutionsService({
           trx,
           actor,
           {
-            seriesId: randomUUID(),
+            seriesId: newId(),
             locationId: location.id,
             timeZone: location.timeZone,
             name: body.name.trim(),

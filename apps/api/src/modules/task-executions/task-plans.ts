@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { newId } from '../../shared/ids.js';
 import type { Database } from '../../database/database.js';
 import { recordVersion, recordVersions } from '../../database/versions.js';
 import type { NormalizedAction } from '../checklists/action-definitions.js';
@@ -127,7 +127,7 @@ export async function recordSteps(
   // First every action (their versions in one statement), then every step, which names them.
   const drafts = steps.map((step) => {
     const before = previous.steps.find((candidate) => candidate.stepOrder === step.order);
-    const stepId = keepIds && before ? before.id : randomUUID();
+    const stepId = keepIds && before ? before.id : newId();
     const actionsBefore = before
       ? previous.actions.filter((action) => action.scheduledStepId === before.id)
       : [];
@@ -137,8 +137,8 @@ export async function recordSteps(
       const unchanged = keepIds && match !== undefined && match.definition === definition;
       const row: ActionRow = {
         organizationId,
-        id: keepIds && match ? match.id : randomUUID(),
-        seriesId: match?.seriesId ?? randomUUID(),
+        id: keepIds && match ? match.id : newId(),
+        seriesId: match?.seriesId ?? newId(),
         scheduledTaskId: taskId,
         scheduledStepId: stepId,
         actionOrder: action.order,
@@ -181,7 +181,7 @@ export async function recordSteps(
     const row: StepRow = {
       organizationId,
       id: stepId,
-      seriesId: before?.seriesId ?? randomUUID(),
+      seriesId: before?.seriesId ?? newId(),
       scheduledTaskId: taskId,
       pointId: step.pointId,
       pointHistoryId: step.pointHistoryId,
