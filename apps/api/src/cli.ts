@@ -9,6 +9,8 @@ import {
   scheduleHousekeeping,
 } from './modules/jobs/housekeeping.jobs.js';
 import { createWorker, type Worker } from './modules/jobs/worker.js';
+import { createDeliverWebhookJob } from './modules/webhooks/webhook-delivery.js';
+import { DELIVER_WEBHOOK_JOB } from './modules/webhooks/webhooks.service.js';
 import {
   TASK_SCHEDULES_JOB,
   createTaskSchedulesJob,
@@ -199,6 +201,11 @@ async function startWorker(deps: Dependencies): Promise<Worker> {
         deps.taskExecutionsService,
         deps.performingService,
       ),
+      [DELIVER_WEBHOOK_JOB]: createDeliverWebhookJob({
+        mailer: deps.mailer,
+        allowPrivateNetworks: deps.config.webhooksAllowPrivateNetworks,
+        userAgent: `OpenPatrol-Webhooks/${deps.version}`,
+      }),
     },
     pollIntervalMs: 1000,
   });

@@ -75,6 +75,11 @@ export const EnvironmentSchema = Type.Object({
     description:
       'Whether `serve` also runs the background job worker; false when separate `openpatrol worker` processes run the jobs.',
   }),
+  WEBHOOKS_ALLOW_PRIVATE_NETWORKS: Type.Boolean({
+    default: false,
+    description:
+      'Let webhooks go to private, loopback and link-local addresses (refused by default: a webhook URL must not reach into the server’s own network).',
+  }),
   MEDIA_MAX_BYTES: Type.Integer({
     minimum: 1,
     maximum: 1_073_741_824,
@@ -111,6 +116,7 @@ export interface Config {
   /** `serve` runs the background worker too (the single-command default). */
   readonly workerInProcess: boolean;
   /** Largest accepted media upload, in bytes. */
+  readonly webhooksAllowPrivateNetworks: boolean;
   readonly mediaMaxBytes: number;
   /** Media types accepted for upload, lower-case, each one OpenPatrol recognises from the bytes. */
   readonly mediaTypes: readonly string[];
@@ -163,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     smtpUrl: valid.SMTP_URL,
     mailFrom: valid.MAIL_FROM,
     workerInProcess: valid.WORKER_IN_PROCESS,
+    webhooksAllowPrivateNetworks: valid.WEBHOOKS_ALLOW_PRIVATE_NETWORKS,
     mediaMaxBytes: valid.MEDIA_MAX_BYTES,
     mediaTypes,
   };

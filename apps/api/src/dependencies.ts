@@ -37,6 +37,10 @@ import { createPointsService, type PointsService } from './modules/points/points
 import { createIssuesService, type IssuesService } from './modules/issues/issues.service.js';
 import { createExecutionReader } from './modules/task-executions/execution-reader.js';
 import {
+  createWebhooksService,
+  type WebhooksService,
+} from './modules/webhooks/webhooks.service.js';
+import {
   createCheckInsService,
   type CheckInsService,
 } from './modules/task-executions/check-ins.service.js';
@@ -74,6 +78,7 @@ export interface Dependencies {
   readonly taskExecutionsService: TaskExecutionsService;
   readonly performingService: PerformingService;
   readonly checkInsService: CheckInsService;
+  readonly webhooksService: WebhooksService;
   readonly issuesService: IssuesService;
   readonly mediaService: MediaService;
   /** Releases what the dependencies hold (database connections); call after the server closed. */
@@ -101,7 +106,19 @@ export function createDependencies(
     overrides.mailer ??
     createMailer({ clock, logger, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const authService = createAuthService({ database, clock });
-  const membersService = createMembersService({ database, clock, mailer, config });
+  const webhooksService = createWebhooksService({
+    database,
+    clock,
+    allowPrivateNetworks: config.webhooksAllowPrivateNetworks,
+  });
+  const webhookOutbox = webhooksService.outbox;
+  const membersService = createMembersService({
+    database,
+    clock,
+    mailer,
+    config,
+    webhookOutbox,
+  });
   const locationsService = createLocationsService({ database, clock });
   const checklistsService = createChecklistsService({ database, clock });
   const pointsService = createPointsService({ database, clock, locationsService });
@@ -119,10 +136,12 @@ export function createDependencies(
     database,
     clock,
     executionReader,
+    webhookOutbox,
     findMedia: (organizationId, ids, trx) => mediaService.findMediaOf(organizationId, ids, trx),
   });
   const taskExecutionsService = createTaskExecutionsService({
     executionReader,
+    webhookOutbox,
     database,
     clock,
     locationsService,
@@ -168,7 +187,9 @@ export function createDependencies(
       locationsService,
       pointsService,
       findMediaOf: (organizationId, ids) => mediaService.findMediaOf(organizationId, ids),
+      webhookOutbox,
     }),
+    webhooksService,
     mediaService,
     close: () => database.destroy(),
   };

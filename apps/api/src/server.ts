@@ -26,6 +26,7 @@ import { registerMembersRoutes } from './modules/members/members.routes.js';
 import { registerMetricsRoutes } from './modules/metrics/metrics.routes.js';
 import { registerPointRoutes } from './modules/points/points.routes.js';
 import { registerCheckInRoutes } from './modules/task-executions/check-ins.routes.js';
+import { registerWebhookRoutes } from './modules/webhooks/webhooks.routes.js';
 import { registerPerformingRoutes } from './modules/task-executions/performing.routes.js';
 import { registerTaskExecutionRoutes } from './modules/task-executions/task-executions.routes.js';
 import { registerWebAppRoutes } from './modules/web-apps/web-apps.routes.js';
@@ -100,6 +101,7 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
   registerTaskExecutionRoutes(app, deps);
   registerPerformingRoutes(app, deps);
   registerCheckInRoutes(app, deps);
+  registerWebhookRoutes(app, deps);
   registerIssueRoutes(app, deps);
   await registerMediaRoutes(app, deps);
 

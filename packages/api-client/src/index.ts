@@ -39,3 +39,5 @@ export function createOpenPatrolClient({
     headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
   });
 }
+
+export { verifyWebhookSignature, type WebhookVerification } from './webhooks.js';

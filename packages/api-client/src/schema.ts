@@ -937,6 +937,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhooks */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Subscribe a URL to events
+         * @description Events are POSTed as JSON {type, timestamp, data}, data being what the API’s GET returns, signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature). Failed deliveries are retried with exponential backoff for 24 hours, then the webhook is disabled and the Owners are told. The secret is shown only in this answer.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook and its delivery log */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /** Change a webhook, or enable it again */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Queues a `webhook.test` event to this webhook; its delivery shows in the log.
+         */
+        post: operations["sendWebhookTestEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log (newest 200) */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description The same event id, so receivers can recognise it; 24 hours of retries start again.
+         */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/issues": {
         parameters: {
             query?: never;
@@ -1256,6 +1353,22 @@ export interface components {
             /** @description The full token. Shown this once: copy it now; only its hash is stored. */
             token: string;
         };
+        CreatedWebhook: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string | null;
+            eventTypes: string[];
+            locationIds: string[] | null;
+            enabled: boolean;
+            disabledReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The signing secret (whsec_…), shown only now: verify each delivery’s webhook-signature with it. */
+            secret: string;
+        };
         CreateIssueBody: {
             /**
              * Format: uuid
@@ -1265,8 +1378,8 @@ export interface components {
             /** @description A point of that location. */
             pointId?: string | null;
             taskExecutionId?: string | null;
-            category: components["schemas"]["def-36"];
-            severity: components["schemas"]["def-37"];
+            category: components["schemas"]["def-38"];
+            severity: components["schemas"]["def-39"];
             title: string;
             description?: string | null;
             position?: {
@@ -1374,6 +1487,14 @@ export interface components {
             /** @description Required for GUARD. */
             pin?: string | null;
         };
+        CreateWebhookBody: {
+            /** @description Where events are POSTed: an https:// (or http://) URL. */
+            url: string;
+            description?: string | null;
+            eventTypes: ("task-execution.created" | "task-execution.updated" | "task-execution.seen" | "task-execution.started" | "task-execution.completed" | "task-execution.incomplete" | "task-execution.expired" | "task-execution.canceled" | "check-in.created" | "issue.created" | "issue.updated" | "member.created" | "member.archived" | "webhook.test")[];
+            /** @description Only events of these locations; null for all. */
+            locationIds?: string[] | null;
+        };
         "def-10": components["schemas"]["Checklist"];
         "def-11": components["schemas"]["NormalizedActionDefinition"];
         "def-12": components["schemas"]["ActionType"];
@@ -1401,13 +1522,15 @@ export interface components {
         "def-32": components["schemas"]["ExecutionEvent"];
         "def-33": components["schemas"]["WriteOutcome"];
         "def-34": components["schemas"]["CheckIn"];
-        "def-35": components["schemas"]["Issue"];
-        "def-36": components["schemas"]["IssueCategory"];
-        "def-37": components["schemas"]["IssueSeverity"];
-        "def-38": components["schemas"]["IssueStatus"];
-        "def-39": components["schemas"]["IssuePosition"];
+        "def-35": components["schemas"]["Webhook"];
+        "def-36": components["schemas"]["WebhookDelivery"];
+        "def-37": components["schemas"]["Issue"];
+        "def-38": components["schemas"]["IssueCategory"];
+        "def-39": components["schemas"]["IssueSeverity"];
         "def-4": components["schemas"]["User"];
-        "def-40": components["schemas"]["IssueComment"];
+        "def-40": components["schemas"]["IssueStatus"];
+        "def-41": components["schemas"]["IssuePosition"];
+        "def-42": components["schemas"]["IssueComment"];
         "def-5": components["schemas"]["UserVersion"];
         "def-6": components["schemas"]["ApiToken"];
         "def-7": components["schemas"]["Device"];
@@ -1658,12 +1781,12 @@ export interface components {
             pointId: string | null;
             /** @description The execution during which it was reported, if any. */
             taskExecutionId: string | null;
-            category: components["schemas"]["def-36"];
-            severity: components["schemas"]["def-37"];
+            category: components["schemas"]["def-38"];
+            severity: components["schemas"]["def-39"];
             title: string;
             description: string | null;
-            status: components["schemas"]["def-38"];
-            position: components["schemas"]["def-39"] | null;
+            status: components["schemas"]["def-40"];
+            position: components["schemas"]["def-41"] | null;
             /** @description Photos and other media attached to the report. */
             mediaIds: string[];
             /** @description The member who reported it; null when a token did. */
@@ -1724,12 +1847,12 @@ export interface components {
             pointId: string | null;
             /** @description The execution during which it was reported, if any. */
             taskExecutionId: string | null;
-            category: components["schemas"]["def-36"];
-            severity: components["schemas"]["def-37"];
+            category: components["schemas"]["def-38"];
+            severity: components["schemas"]["def-39"];
             title: string;
             description: string | null;
-            status: components["schemas"]["def-38"];
-            position: components["schemas"]["def-39"] | null;
+            status: components["schemas"]["def-40"];
+            position: components["schemas"]["def-41"] | null;
             /** @description Photos and other media attached to the report. */
             mediaIds: string[];
             /** @description The member who reported it; null when a token did. */
@@ -1760,7 +1883,7 @@ export interface components {
             /** @description Member id, or token:<id> for an API token. */
             resolvedBy: string | null;
             /** @description Oldest first. */
-            comments: components["schemas"]["def-40"][];
+            comments: components["schemas"]["def-42"][];
         };
         /** @description Where the device was when the issue was reported. */
         IssuePosition: {
@@ -2183,9 +2306,9 @@ export interface components {
             actions?: components["schemas"]["def-15"][];
         };
         UpdateIssueBody: {
-            status?: components["schemas"]["def-38"];
-            severity?: components["schemas"]["def-37"];
-            category?: components["schemas"]["def-36"];
+            status?: components["schemas"]["def-40"];
+            severity?: components["schemas"]["def-39"];
+            category?: components["schemas"]["def-38"];
             /** @description Added to the issue’s comments; required to reopen a RESOLVED issue. */
             comment?: string;
         };
@@ -2262,6 +2385,16 @@ export interface components {
             /** @description 4 to 8 digits; stored hashed, never returned. */
             pin?: string;
         };
+        UpdateWebhookBody: {
+            /** @description Where events are POSTed: an https:// (or http://) URL. */
+            url?: string;
+            description?: string | null;
+            eventTypes?: ("task-execution.created" | "task-execution.updated" | "task-execution.seen" | "task-execution.started" | "task-execution.completed" | "task-execution.incomplete" | "task-execution.expired" | "task-execution.canceled" | "check-in.created" | "issue.created" | "issue.updated" | "member.created" | "member.archived" | "webhook.test")[];
+            /** @description Only events of these locations; null for all. */
+            locationIds?: string[] | null;
+            /** @description Re-enable a webhook disabled after failures. */
+            enabled?: boolean;
+        };
         User: {
             /** Format: uuid */
             id: string;
@@ -2301,6 +2434,38 @@ export interface components {
              * Format: date-time
              * @description When this version began.
              */
+            createdAt: string;
+        };
+        Webhook: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string | null;
+            eventTypes: string[];
+            locationIds: string[] | null;
+            enabled: boolean;
+            disabledReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhookDelivery: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            webhookId: string;
+            /** @description The webhook-id header: the same on every retry. */
+            eventId: string;
+            eventType: string;
+            /** @enum {string} */
+            status: "PENDING" | "DELIVERED" | "FAILED";
+            attempts: number;
+            lastAttemptAt: string | null;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            deliveredAt: string | null;
+            /** Format: date-time */
             createdAt: string;
         };
         WriteOutcome: {
@@ -6367,6 +6532,485 @@ export interface operations {
             };
         };
     };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-35"][];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookBody"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhook"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookBody"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendWebhookTestEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-36"][];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listIssues: {
         parameters: {
             query?: {
@@ -6402,7 +7046,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-35"][];
+                    "application/json": components["schemas"]["def-37"][];
                 };
             };
             /** @description The request is not valid */

@@ -37,6 +37,43 @@ export interface Database {
   media: MediaTable;
   issues: IssuesTable;
   issueComments: IssueCommentsTable;
+  webhookSubscriptions: WebhookSubscriptionsTable;
+  webhookDeliveries: WebhookDeliveriesTable;
+}
+
+export interface WebhookSubscriptionsTable {
+  organizationId: string;
+  id: string;
+  url: string;
+  description: string | null;
+  /** JSON array of event types. */
+  eventTypes: string;
+  /** JSON array of location ids; null for every location. */
+  locationIds: string | null;
+  secret: string;
+  enabled: IntegerBoolean;
+  disabledReason: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type WebhookDeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
+
+export interface WebhookDeliveriesTable {
+  organizationId: string;
+  id: string;
+  subscriptionId: string;
+  eventId: string;
+  eventType: string;
+  body: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  lastAttemptAt: string | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
 }
 
 /** A task: the plan of one scheduledTaskId (docs/decisions/0008). */

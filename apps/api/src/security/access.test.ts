@@ -164,6 +164,14 @@ const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   verifyExecutionEvents: supervisors,
   checkInOnDemand: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
   listCheckIns: readers,
+  listWebhooks: administrators,
+  createWebhook: administrators,
+  getWebhook: administrators,
+  updateWebhook: administrators,
+  deleteWebhook: administrators,
+  sendWebhookTestEvent: administrators,
+  listWebhookDeliveries: administrators,
+  redeliverWebhook: administrators,
   listIssues: readers,
   createIssue: readers,
   getIssue: readers,
@@ -189,6 +197,7 @@ function idNameFor(path: string): string {
   if (path.startsWith('/api/checklists/')) return 'checklistId';
   if (path.startsWith('/api/task-executions/')) return 'taskExecutionId';
   if (path.startsWith('/api/issues/')) return 'issueId';
+  if (path.startsWith('/api/webhooks/')) return 'webhookId';
   if (path.startsWith('/api/media/')) return 'mediaId';
   if (path.includes('{'))
     throw new Error(`The security suite has no Acme resource for ${path}: add one.`);
@@ -262,6 +271,19 @@ describe('access control on every route', () => {
       payload: taskExecutionProbe(),
     });
     acmeIds.taskExecutionId = execution.json<{ id: string }>().id;
+    const webhook = await server.app.inject({
+      method: 'POST',
+      url: '/api/webhooks',
+      headers: acme.headers,
+      payload: { url: 'https://hooks.example.com/acme', eventTypes: ['webhook.test'] },
+    });
+    acmeIds.webhookId = webhook.json<{ id: string }>().id;
+    const testEvent = await server.app.inject({
+      method: 'POST',
+      url: `/api/webhooks/${acmeIds.webhookId}/test`,
+      headers: acme.headers,
+    });
+    acmeIds.webhookDeliveryId = testEvent.json<{ id: string }>().id;
     const issue = await server.app.inject({
       method: 'POST',
       url: '/api/issues',
@@ -320,7 +342,9 @@ describe('access control on every route', () => {
     headers?: Record<string, string>;
   } {
     const url =
-      operation.path.replace('{id}', acmeIds[idNameFor(operation.path)] ?? '') +
+      operation.path
+        .replace('{id}', acmeIds[idNameFor(operation.path)] ?? '')
+        .replace('{deliveryId}', acmeIds.webhookDeliveryId ?? '') +
       (operation.operationId === 'listTaskExecutionInfo' || operation.operationId === 'listCheckIns'
         ? '?from=2026-12-07T00:00:00.000Z&to=2026-12-08T00:00:00.000Z'
         : '');
@@ -345,6 +369,8 @@ describe('access control on every route', () => {
       createApiToken: { name: 'Probe' },
       createTaskExecution: taskExecutionProbe(),
       updateTaskExecution: { name: 'Changed' },
+      createWebhook: { url: 'https://hooks.example.com/probe', eventTypes: ['webhook.test'] },
+      updateWebhook: { description: 'Changed' },
       recordExecutionWrite: { id: randomUUID(), type: 'SEEN' },
       checkInOnDemand: { id: randomUUID(), pointId: acmeIds.pointId, method: 'QR', code: 'x' },
       recordExecutionWrites: {

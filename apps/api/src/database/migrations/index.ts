@@ -8,6 +8,7 @@ import * as planEdits from './20261204T1500-plan-edits.js';
 import * as createMedia from './20261204T1600-create-media.js';
 import * as createIssues from './20261204T1700-create-issues.js';
 import * as executionEvents from './20261204T1800-execution-events.js';
+import * as createWebhooks from './20261204T1900-create-webhooks.js';
 
 /**
  * Every migration, in order, for both dialects. Registered explicitly (no directory scan) so a
@@ -23,4 +24,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261204T1600-create-media': createMedia,
   '20261204T1700-create-issues': createIssues,
   '20261204T1800-execution-events': executionEvents,
+  '20261204T1900-create-webhooks': createWebhooks,
 };

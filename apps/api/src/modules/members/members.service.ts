@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import type { Database, DatabaseHandle, Role } from '../../database/database.js';
 import { isUniqueViolation } from '../../database/dialect.js';
 import type { Clock } from '../../shared/clock.js';
+import type { WebhookOutbox } from '../webhooks/webhooks.service.js';
 import type { Mailer } from '../../shared/mailer.js';
 import { takePage } from '../../shared/paging.js';
 import { generateSecret, hashSecret } from '../../shared/secrets.js';
@@ -46,17 +47,23 @@ export function createMembersService({
   clock,
   mailer,
   config,
+  webhookOutbox,
 }: {
   database: DatabaseHandle;
   clock: Clock;
   mailer: Mailer;
   config: Pick<Config, 'publicUrl'>;
+  webhookOutbox: WebhookOutbox;
 }) {
   const { db } = database;
 
-  async function toUsers(organizationId: string, rows: repository.MemberRow[]): Promise<User[]> {
+  async function toUsers(
+    organizationId: string,
+    rows: repository.MemberRow[],
+    target: Kysely<Database> = db,
+  ): Promise<User[]> {
     const locations = await repository.listLocationIdsByMember(
-      db,
+      target,
       organizationId,
       rows.map((row) => row.id),
     );
@@ -244,6 +251,12 @@ export function createMembersService({
     // request reads the member's current role.
     if (next.archived === 1)
       await repository.deleteSessionsOfMember(trx, actor.organizationId, memberId);
+    if (next.archived === 1 && current.archived === 0)
+      await webhookOutbox.emit(trx, actor.organizationId, {
+        type: 'member.archived',
+        locationId: null,
+        data: async () => (await toUsers(actor.organizationId, [next], trx))[0],
+      });
     const outboxIds =
       next.email && next.email !== current.email && next.personId === null
         ? [await inviteMember(trx, actor.organizationId, next)]
@@ -454,6 +467,11 @@ export function createMembersService({
           await assertLocationsExist(trx, actor.organizationId, input.locationIds);
           const created = await addMember(trx, actor.organizationId, input, describeActor(actor));
           if (created.email) outboxId = await inviteMember(trx, actor.organizationId, created);
+          await webhookOutbox.emit(trx, actor.organizationId, {
+            type: 'member.created',
+            locationId: null,
+            data: async () => (await toUsers(actor.organizationId, [created], trx))[0],
+          });
           return created;
         }),
       );

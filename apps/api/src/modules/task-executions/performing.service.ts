@@ -23,6 +23,7 @@ import {
   type PlannedAction,
   type PlannedStepView,
 } from './execution-results.js';
+import type { WebhookEventType, WebhookOutbox } from '../webhooks/webhooks.service.js';
 import type { ExecutionWrite } from './performing.schemas.js';
 import {
   checkInRefused,
@@ -124,11 +125,13 @@ export function createPerformingService({
   clock,
   executionReader,
   findMedia,
+  webhookOutbox,
 }: {
   database: DatabaseHandle;
   clock: Clock;
   executionReader: ExecutionReader;
   findMedia: FindMedia;
+  webhookOutbox: WebhookOutbox;
 }) {
   const { db } = database;
 
@@ -522,11 +525,53 @@ export function createPerformingService({
       payload: checked,
       pointId: write.type === 'CHECKED_IN' ? findStep(plan, checked.stepId!).pointId : null,
     });
-    return {
-      event,
-      replayed: false,
-      execution: await presentOne(trx, actor.organizationId, row.id),
+    const execution = await presentOne(trx, actor.organizationId, row.id);
+    await emitFor(trx, row, event, execution);
+    return { event, replayed: false, execution };
+  }
+
+  /** The webhook event a recorded write makes (webhooks carry what the API's GET returns). */
+  async function emitFor(
+    trx: Kysely<Database>,
+    row: ExecutionRow,
+    event: ExecutionEvent,
+    execution: TaskExecutionInfo,
+  ) {
+    const outcome: Partial<Record<ExecutionEvent['type'], WebhookEventType>> = {
+      SEEN: 'task-execution.seen',
+      FINISHED: 'task-execution.completed',
+      GAVE_UP: 'task-execution.incomplete',
+      CLOSED_AT_DEADLINE: 'task-execution.incomplete',
     };
+    const type: WebhookEventType =
+      event.type === 'STARTED'
+        ? execution.performerId === event.actorMemberId && execution.startedAt === event.occurredAt
+          ? 'task-execution.started'
+          : 'task-execution.updated'
+        : (outcome[event.type] ?? 'task-execution.updated');
+    await webhookOutbox.emit(trx, row.organizationId, {
+      type,
+      locationId: row.locationId,
+      data: () => execution,
+    });
+    if (event.type === 'CHECKED_IN')
+      await webhookOutbox.emit(trx, row.organizationId, {
+        type: 'check-in.created',
+        locationId: row.locationId,
+        data: () => ({
+          id: event.id,
+          executionId: row.id,
+          stepId: event.payload.stepId,
+          pointId: event.pointId,
+          locationId: row.locationId,
+          memberId: event.actorMemberId,
+          method: event.payload.method,
+          distanceInMeters: event.payload.distanceInMeters ?? null,
+          onDemand: execution.name.startsWith('On-demand check-in'),
+          occurredAt: event.occurredAt,
+          receivedAt: event.receivedAt,
+        }),
+      });
   }
 
   function assertMember(actor: Actor): asserts actor is Actor & { kind: 'member' } {
@@ -639,7 +684,7 @@ export function createPerformingService({
           const plan = executionReader.planViewOf(row, versions);
           const events =
             (await executionReader.loadEvents(trx, row.organizationId, [row])).get(row.id) ?? [];
-          await append(trx, row, plan, events, {
+          const event = await append(trx, row, plan, events, {
             organizationId: row.organizationId,
             // Derived, so a repeated run cannot close the same execution twice.
             id: uuidV5(`${row.id}/closed-at-deadline`),
@@ -652,6 +697,7 @@ export function createPerformingService({
             payload: {},
             pointId: null,
           });
+          await emitFor(trx, row, event, await presentOne(trx, row.organizationId, row.id));
         });
       }
       return due.length;

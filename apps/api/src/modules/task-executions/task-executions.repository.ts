@@ -443,19 +443,17 @@ export async function findMaxOccurrenceIndex(
   return row?.maxIndex ?? -1;
 }
 
-/**
- * Stamps rows whose window ended without completion, once, so `updatedSince` pollers see them
- * turn expired. Returns how many.
- */
-export async function markExpiredExecutions(db: Kysely<Database>, now: string): Promise<number> {
-  const result = await db
-    .updateTable('taskExecutions')
-    .set({ expiredAt: now, updatedAt: now })
+/** Rows of every organization whose window ended without completion and not yet stamped. */
+export function listExpiring(db: Kysely<Database>, now: string, limit: number) {
+  return db
+    .selectFrom('taskExecutions')
+    .selectAll()
     .where('expiredAt', 'is', null)
     .where('endAt', '<', now)
     .where('state', 'in', [...EXPIRABLE_STATES])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .orderBy('endAt')
+    .limit(limit)
+    .execute();
 }
 
 /** The execution, locked until the transaction ends on PostgreSQL (SQLite serializes writers). */

@@ -19,6 +19,7 @@ import {
   invalidTaskExecution,
   taskExecutionNotFound,
 } from './task-executions.errors.js';
+import type { WebhookEventType, WebhookOutbox } from '../webhooks/webhooks.service.js';
 import type { ExecutionReader } from './execution-reader.js';
 import { parseInfoQuery, type InfoQuery } from './task-executions.query.js';
 import * as repository from './task-executions.repository.js';
@@ -143,10 +144,12 @@ export function createTaskExecutionsService({
   locationsService,
   checklistsService,
   executionReader,
+  webhookOutbox,
 }: {
   database: DatabaseHandle;
   clock: Clock;
   executionReader: ExecutionReader;
+  webhookOutbox: WebhookOutbox;
   locationsService: Pick<LocationsService, 'findVisibleLocation'>;
   checklistsService: Pick<ChecklistsService, 'copyChecklistActions'>;
 }) {
@@ -311,6 +314,15 @@ export function createTaskExecutionsService({
         errors: [bodyError('/locationId', 'is archived')],
       });
     return location;
+  }
+
+  /** Tells webhook subscribers about an execution, as the API's GET shows it. */
+  async function emitExecution(trx: Kysely<Database>, type: WebhookEventType, row: ExecutionRow) {
+    await webhookOutbox.emit(trx, row.organizationId, {
+      type,
+      locationId: row.locationId,
+      data: async () => (await present(row.organizationId, [row], trx))[0],
+    });
   }
 
   /** Executions as TaskExecutionInfo, in the order given. */
@@ -607,6 +619,7 @@ export function createTaskExecutionsService({
               'removes every occurrence: nothing would be planned',
             ),
           ]);
+        await emitExecution(trx, 'task-execution.created', first);
         return first;
       });
       executionReader.remember(actor.organizationId, written);
@@ -790,6 +803,7 @@ export function createTaskExecutionsService({
             updatedAt: nowIso,
           });
           const edited = await repository.findExecution(trx, actor.organizationId, execution.id);
+          await emitExecution(trx, 'task-execution.updated', edited!);
           return (await present(actor.organizationId, [edited!], trx))[0]!;
         }
 
@@ -865,6 +879,7 @@ export function createTaskExecutionsService({
           const first = await firstExecutionFrom(trx, successor, new Date(successor.startAt));
           if (!first)
             refuse([bodyError('/recurrence', 'leaves no occurrence: nothing would be planned')]);
+          await emitExecution(trx, 'task-execution.updated', first);
           return (await present(actor.organizationId, [first], trx))[0]!;
         }
 
@@ -956,6 +971,7 @@ export function createTaskExecutionsService({
           edited.state === 'CANCELED'
             ? ((await firstExecutionFrom(trx, extended, now)) ?? edited)
             : edited;
+        await emitExecution(trx, 'task-execution.updated', answer);
         return (await present(actor.organizationId, [answer], trx))[0]!;
       });
     },
@@ -995,6 +1011,7 @@ export function createTaskExecutionsService({
           });
         }
         const after = await repository.findExecution(trx, actor.organizationId, execution.id);
+        await emitExecution(trx, 'task-execution.canceled', after!);
         return (await present(actor.organizationId, [after!], trx))[0]!;
       });
     },
@@ -1078,7 +1095,23 @@ export function createTaskExecutionsService({
      */
     async maintainSchedules(): Promise<{ expired: number; extended: number }> {
       const now = clock.now();
-      const expired = await repository.markExpiredExecutions(db, now.toISOString());
+      // Stamp expiry execution by execution, each with its webhook event, in small batches.
+      let expired = 0;
+      for (;;) {
+        const due = await repository.listExpiring(db, now.toISOString(), 200);
+        if (due.length === 0) break;
+        await db.transaction().execute(async (trx) => {
+          for (const row of due) {
+            const stamped = { ...row, expiredAt: now.toISOString(), updatedAt: now.toISOString() };
+            await repository.updateExecution(trx, row.organizationId, row.id, {
+              expiredAt: stamped.expiredAt,
+              updatedAt: stamped.updatedAt,
+            });
+            await emitExecution(trx, 'task-execution.expired', stamped);
+          }
+        });
+        expired += due.length;
+      }
       const due = new Date(now.getTime() + HORIZON_MS - DAY_MS).toISOString();
       let extended = 0;
       for (;;) {
