@@ -35,6 +35,10 @@ import { createMetrics, type Metrics } from './modules/metrics/metrics.js';
 import type { WebApp } from './modules/web-apps/web-apps.routes.js';
 import { createPointsService, type PointsService } from './modules/points/points.service.js';
 import { createIssuesService, type IssuesService } from './modules/issues/issues.service.js';
+import {
+  createCalendarService,
+  type CalendarService,
+} from './modules/calendar/calendar.service.js';
 import { createExecutionReader } from './modules/task-executions/execution-reader.js';
 import {
   createWebhooksService,
@@ -79,6 +83,7 @@ export interface Dependencies {
   readonly performingService: PerformingService;
   readonly checkInsService: CheckInsService;
   readonly webhooksService: WebhooksService;
+  readonly calendarService: CalendarService;
   readonly issuesService: IssuesService;
   readonly mediaService: MediaService;
   /** Releases what the dependencies hold (database connections); call after the server closed. */
@@ -190,6 +195,12 @@ export function createDependencies(
       webhookOutbox,
     }),
     webhooksService,
+    calendarService: createCalendarService({
+      database,
+      clock,
+      publicUrl: config.publicUrl,
+      taskExecutionsService,
+    }),
     mediaService,
     close: () => database.destroy(),
   };

@@ -27,6 +27,7 @@ import { registerMetricsRoutes } from './modules/metrics/metrics.routes.js';
 import { registerPointRoutes } from './modules/points/points.routes.js';
 import { registerCheckInRoutes } from './modules/task-executions/check-ins.routes.js';
 import { registerWebhookRoutes } from './modules/webhooks/webhooks.routes.js';
+import { registerCalendarRoutes } from './modules/calendar/calendar.routes.js';
 import { registerPerformingRoutes } from './modules/task-executions/performing.routes.js';
 import { registerTaskExecutionRoutes } from './modules/task-executions/task-executions.routes.js';
 import { registerWebAppRoutes } from './modules/web-apps/web-apps.routes.js';
@@ -102,6 +103,7 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
   registerPerformingRoutes(app, deps);
   registerCheckInRoutes(app, deps);
   registerWebhookRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
   registerIssueRoutes(app, deps);
   await registerMediaRoutes(app, deps);
 

@@ -39,6 +39,14 @@ export interface Database {
   issueComments: IssueCommentsTable;
   webhookSubscriptions: WebhookSubscriptionsTable;
   webhookDeliveries: WebhookDeliveriesTable;
+  calendarFeeds: CalendarFeedsTable;
+}
+
+export interface CalendarFeedsTable {
+  organizationId: string;
+  memberId: string;
+  tokenHash: string;
+  createdAt: string;
 }
 
 export interface WebhookSubscriptionsTable {

@@ -164,6 +164,10 @@ const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   verifyExecutionEvents: supervisors,
   checkInOnDemand: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
   listCheckIns: readers,
+  getCalendarFeed: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
+  createCalendarFeed: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
+  deleteCalendarFeed: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
+  getCalendarFeedIcs: everyone(ALLOWED),
   listWebhooks: administrators,
   createWebhook: administrators,
   getWebhook: administrators,
@@ -198,6 +202,7 @@ function idNameFor(path: string): string {
   if (path.startsWith('/api/task-executions/')) return 'taskExecutionId';
   if (path.startsWith('/api/issues/')) return 'issueId';
   if (path.startsWith('/api/webhooks/')) return 'webhookId';
+  if (path.startsWith('/api/calendar/')) return 'none';
   if (path.startsWith('/api/media/')) return 'mediaId';
   if (path.includes('{'))
     throw new Error(`The security suite has no Acme resource for ${path}: add one.`);
@@ -344,7 +349,9 @@ describe('access control on every route', () => {
     const url =
       operation.path
         .replace('{id}', acmeIds[idNameFor(operation.path)] ?? '')
-        .replace('{deliveryId}', acmeIds.webhookDeliveryId ?? '') +
+        .replace('{deliveryId}', acmeIds.webhookDeliveryId ?? '')
+        // A feed's URL is its secret; probes use one that does not exist.
+        .replace('{feed}', 'opc_not-a-feed.ics') +
       (operation.operationId === 'listTaskExecutionInfo' || operation.operationId === 'listCheckIns'
         ? '?from=2026-12-07T00:00:00.000Z&to=2026-12-08T00:00:00.000Z'
         : '');

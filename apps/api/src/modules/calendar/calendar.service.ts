@@ -1,0 +1,185 @@
+import type { DatabaseHandle } from '../../database/database.js';
+import { defineProblem } from '../../shared/app-error.js';
+import type { Clock } from '../../shared/clock.js';
+import { generateSecret, hashSecret } from '../../shared/secrets.js';
+import type { Actor, MemberActor } from '../auth/actor.js';
+import type { TaskExecutionsService } from '../task-executions/task-executions.service.js';
+import { renderCalendar, type CalendarEntry } from './ics.js';
+
+/**
+ * A member's private calendar feed (issue 9): a secret URL any calendar app can subscribe to,
+ * listing the member's executions from a day ago to 30 days ahead. The secret is stored hashed;
+ * creating a feed again replaces the URL, deleting it ends it.
+ */
+
+export type CalendarService = ReturnType<typeof createCalendarService>;
+
+export const calendarFeedNotFound = defineProblem({
+  type: 'calendar-feed-not-found',
+  title: 'No such calendar feed',
+  status: 404,
+});
+
+export const calendarFeedForMembers = defineProblem({
+  type: 'calendar-feed-for-members',
+  title: 'Calendar feeds belong to members',
+  status: 403,
+});
+
+const DAY_MS = 86_400_000;
+const SEES_ALL_LOCATIONS = new Set(['OWNER', 'ADMIN']);
+/** Enough for an hourly patrol over the month the feed covers. */
+const MAX_ENTRIES = 2000;
+
+export function createCalendarService({
+  database,
+  clock,
+  publicUrl,
+  taskExecutionsService,
+}: {
+  database: DatabaseHandle;
+  clock: Clock;
+  publicUrl: string;
+  taskExecutionsService: Pick<TaskExecutionsService, 'listInfo'>;
+}) {
+  const { db } = database;
+
+  function memberOf(actor: Actor): MemberActor {
+    if (actor.kind !== 'member')
+      throw calendarFeedForMembers({ detail: 'Sign in as a member to have a calendar feed.' });
+    return actor;
+  }
+
+  return {
+    async getFeed(actor: Actor) {
+      const member = memberOf(actor);
+      const row = await db
+        .selectFrom('calendarFeeds')
+        .select('createdAt')
+        .where('organizationId', '=', member.organizationId)
+        .where('memberId', '=', member.memberId)
+        .executeTakeFirst();
+      if (!row) throw calendarFeedNotFound({ detail: 'You have no calendar feed yet.' });
+      return { createdAt: row.createdAt, url: null };
+    },
+
+    /** A new secret URL, shown once; any earlier URL of the member stops working. */
+    async createFeed(actor: Actor) {
+      const member = memberOf(actor);
+      const token = generateSecret('opc_');
+      const createdAt = clock.now().toISOString();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .deleteFrom('calendarFeeds')
+          .where('organizationId', '=', member.organizationId)
+          .where('memberId', '=', member.memberId)
+          .execute();
+        await trx
+          .insertInto('calendarFeeds')
+          .values({
+            organizationId: member.organizationId,
+            memberId: member.memberId,
+            tokenHash: hashSecret(token),
+            createdAt,
+          })
+          .execute();
+      });
+      return { createdAt, url: `${publicUrl.replace(/\/$/, '')}/api/calendar/${token}.ics` };
+    },
+
+    async deleteFeed(actor: Actor) {
+      const member = memberOf(actor);
+      await db
+        .deleteFrom('calendarFeeds')
+        .where('organizationId', '=', member.organizationId)
+        .where('memberId', '=', member.memberId)
+        .execute();
+    },
+
+    /** The ICS text of the feed named by `file` (`<secret>.ics`). */
+    async renderFeed(file: string): Promise<string> {
+      const token = file.endsWith('.ics') ? file.slice(0, -4) : file;
+      const feed = await db
+        .selectFrom('calendarFeeds')
+        .innerJoin('members', (join) =>
+          join
+            .onRef('members.id', '=', 'calendarFeeds.memberId')
+            .onRef('members.organizationId', '=', 'calendarFeeds.organizationId'),
+        )
+        .select([
+          'calendarFeeds.organizationId',
+          'members.id as memberId',
+          'members.role',
+          'members.personId',
+          'members.firstName',
+          'members.lastName',
+          'members.archived',
+        ])
+        .where('calendarFeeds.tokenHash', '=', hashSecret(token))
+        .executeTakeFirst();
+      if (!feed || feed.archived === 1)
+        throw calendarFeedNotFound({ detail: 'There is no such feed.' });
+      const locationIds = SEES_ALL_LOCATIONS.has(feed.role)
+        ? null
+        : (
+            await db
+              .selectFrom('memberLocations')
+              .select('locationId')
+              .where('organizationId', '=', feed.organizationId)
+              .where('memberId', '=', feed.memberId)
+              .execute()
+          ).map((row) => row.locationId);
+      // The feed sees what its member would see in the API.
+      const actor: MemberActor = {
+        kind: 'member',
+        organizationId: feed.organizationId,
+        role: feed.role,
+        locationIds,
+        memberId: feed.memberId,
+        personId: feed.personId,
+        deviceId: null,
+      };
+      const now = clock.now();
+      const entries: CalendarEntry[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await taskExecutionsService.listInfo(actor, {
+          from: new Date(now.getTime() - DAY_MS).toISOString(),
+          to: new Date(now.getTime() + 30 * DAY_MS).toISOString(),
+          assigneeIds: feed.memberId,
+          includeCanceled: true,
+          limit: 1000,
+          ...(cursor ? { cursor } : {}),
+        });
+        const names = new Map(
+          (page.items.length === 0
+            ? []
+            : await db
+                .selectFrom('locations')
+                .select(['id', 'name'])
+                .where('organizationId', '=', feed.organizationId)
+                .where('id', 'in', [...new Set(page.items.map((item) => item.locationId))])
+                .execute()
+          ).map((row) => [row.id, row.name]),
+        );
+        for (const item of page.items)
+          entries.push({
+            uid: item.id,
+            start: item.startAt,
+            end: item.endAt,
+            summary: item.name,
+            description: item.description,
+            location: names.get(item.locationId) ?? null,
+            canceled: item.state === 'CANCELED',
+            updatedAt: item.editedAt ?? item.startAt,
+          });
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor && entries.length < MAX_ENTRIES);
+      return renderCalendar(
+        `OpenPatrol — ${feed.firstName} ${feed.lastName}`,
+        entries,
+        now.toISOString(),
+      );
+    },
+  };
+}
