@@ -35,6 +35,7 @@ import { createMetrics, type Metrics } from './modules/metrics/metrics.js';
 import type { WebApp } from './modules/web-apps/web-apps.routes.js';
 import { createPointsService, type PointsService } from './modules/points/points.service.js';
 import { createIssuesService, type IssuesService } from './modules/issues/issues.service.js';
+import { createReportsService, type ReportsService } from './modules/reports/reports.service.js';
 import {
   createCalendarService,
   type CalendarService,
@@ -84,6 +85,7 @@ export interface Dependencies {
   readonly checkInsService: CheckInsService;
   readonly webhooksService: WebhooksService;
   readonly calendarService: CalendarService;
+  readonly reportsService: ReportsService;
   readonly issuesService: IssuesService;
   readonly mediaService: MediaService;
   /** Releases what the dependencies hold (database connections); call after the server closed. */
@@ -195,6 +197,12 @@ export function createDependencies(
       webhookOutbox,
     }),
     webhooksService,
+    reportsService: createReportsService({
+      database,
+      clock,
+      taskExecutionsService,
+      performingService,
+    }),
     calendarService: createCalendarService({
       database,
       clock,

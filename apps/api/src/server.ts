@@ -28,6 +28,7 @@ import { registerPointRoutes } from './modules/points/points.routes.js';
 import { registerCheckInRoutes } from './modules/task-executions/check-ins.routes.js';
 import { registerWebhookRoutes } from './modules/webhooks/webhooks.routes.js';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.js';
+import { registerReportRoutes } from './modules/reports/reports.routes.js';
 import { registerPerformingRoutes } from './modules/task-executions/performing.routes.js';
 import { registerTaskExecutionRoutes } from './modules/task-executions/task-executions.routes.js';
 import { registerWebAppRoutes } from './modules/web-apps/web-apps.routes.js';
@@ -104,6 +105,7 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
   registerCheckInRoutes(app, deps);
   registerWebhookRoutes(app, deps);
   registerCalendarRoutes(app, deps);
+  registerReportRoutes(app, deps);
   registerIssueRoutes(app, deps);
   await registerMediaRoutes(app, deps);
 

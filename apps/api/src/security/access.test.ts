@@ -164,6 +164,7 @@ const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   verifyExecutionEvents: supervisors,
   checkInOnDemand: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
   listCheckIns: readers,
+  getExecutionsReport: supervisors,
   getCalendarFeed: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
   createCalendarFeed: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
   deleteCalendarFeed: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
@@ -352,6 +353,9 @@ describe('access control on every route', () => {
         .replace('{deliveryId}', acmeIds.webhookDeliveryId ?? '')
         // A feed's URL is its secret; probes use one that does not exist.
         .replace('{feed}', 'opc_not-a-feed.ics') +
+      (operation.operationId === 'getExecutionsReport'
+        ? '?from=2026-12-07T00:00:00.000Z&to=2026-12-08T00:00:00.000Z&format=csv'
+        : '') +
       (operation.operationId === 'listTaskExecutionInfo' || operation.operationId === 'listCheckIns'
         ? '?from=2026-12-07T00:00:00.000Z&to=2026-12-08T00:00:00.000Z'
         : '');

@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import pdfmake from 'pdfmake';
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content } from 'pdfmake/interfaces.js';
+import { renderPdf } from '../../shared/pdf.js';
 import { renderQrSvg } from './qr-codes.js';
 
 /**
@@ -32,30 +30,6 @@ export const CODES_PER_PAGE = LOCATION_SHEET_LAYOUT.columns * LOCATION_SHEET_LAY
 
 /** Names longer than this are shortened on stickers so a label never pushes the grid apart. */
 const MAX_LABEL_LENGTH = 60;
-
-const require = createRequire(import.meta.url);
-// pdfmake's own Roboto, read from its package: it covers Latin, Cyrillic and Greek.
-const ROBOTO_DIRECTORY = path.dirname(require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'));
-const FONTS = {
-  Roboto: {
-    normal: path.join(ROBOTO_DIRECTORY, 'Roboto-Regular.ttf'),
-    bold: path.join(ROBOTO_DIRECTORY, 'Roboto-Medium.ttf'),
-    italics: path.join(ROBOTO_DIRECTORY, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(ROBOTO_DIRECTORY, 'Roboto-MediumItalic.ttf'),
-  },
-};
-
-/**
- * pdfmake's server API is one shared object. Our documents name no URLs or files, so the
- * policies refuse every download and every file but the fonts; set before each document (the
- * calls are cheap and idempotent) so no import order can leave them unset.
- */
-function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
-  pdfmake.setFonts(FONTS);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => path.dirname(path.resolve(file)) === ROBOTO_DIRECTORY);
-  return pdfmake.createPdf(definition).getBuffer();
-}
 
 function shorten(label: string): string {
   return label.length <= MAX_LABEL_LENGTH ? label : `${label.slice(0, MAX_LABEL_LENGTH - 1)}…`;
