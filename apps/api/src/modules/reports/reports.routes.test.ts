@@ -43,13 +43,17 @@ function parseCsv(text: string): string[][] {
     let quoted = false;
     for (let index = 0; index < line.length; index++) {
       const character = line[index]!;
-      if (quoted) {
-        if (character === '"' && line[index + 1] === '"') ((field += '"'), index++);
-        else if (character === '"') quoted = false;
-        else field += character;
-      } else if (character === '"') quoted = true;
-      else if (character === ',') (fields.push(field), (field = ''));
-      else field += character;
+      if (quoted && character === '"' && line[index + 1] === '"') {
+        field += '"';
+        index++;
+      } else if (character === '"') {
+        quoted = !quoted;
+      } else if (!quoted && character === ',') {
+        fields.push(field);
+        field = '';
+      } else {
+        field += character;
+      }
     }
     fields.push(field);
     rows.push(fields);
