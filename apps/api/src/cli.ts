@@ -10,6 +10,8 @@ import {
 } from './modules/jobs/housekeeping.jobs.js';
 import { createWorker, type Worker } from './modules/jobs/worker.js';
 import { createDeliverWebhookJob } from './modules/webhooks/webhook-delivery.js';
+import { createNotifyAlertJob } from './modules/alerts/alert-notifications.js';
+import { NOTIFY_ALERT_JOB } from './modules/alerts/alerts.service.js';
 import { DELIVER_WEBHOOK_JOB } from './modules/webhooks/webhooks.service.js';
 import {
   TASK_SCHEDULES_JOB,
@@ -201,6 +203,11 @@ async function startWorker(deps: Dependencies): Promise<Worker> {
         deps.taskExecutionsService,
         deps.performingService,
       ),
+      [NOTIFY_ALERT_JOB]: createNotifyAlertJob({
+        mailer: deps.mailer,
+        domainEvents: deps.domainEvents,
+        publicUrl: deps.config.publicUrl,
+      }),
       [DELIVER_WEBHOOK_JOB]: createDeliverWebhookJob({
         mailer: deps.mailer,
         allowPrivateNetworks: deps.config.webhooksAllowPrivateNetworks,

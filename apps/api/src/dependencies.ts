@@ -36,6 +36,8 @@ import type { WebApp } from './modules/web-apps/web-apps.routes.js';
 import { createPointsService, type PointsService } from './modules/points/points.service.js';
 import { createIssuesService, type IssuesService } from './modules/issues/issues.service.js';
 import { createReportsService, type ReportsService } from './modules/reports/reports.service.js';
+import { createAlertsService, type AlertsService } from './modules/alerts/alerts.service.js';
+import { combineDomainEvents, type DomainEvents } from './shared/domain-events.js';
 import {
   createCalendarService,
   type CalendarService,
@@ -84,6 +86,8 @@ export interface Dependencies {
   readonly performingService: PerformingService;
   readonly checkInsService: CheckInsService;
   readonly webhooksService: WebhooksService;
+  readonly alertsService: AlertsService;
+  readonly domainEvents: DomainEvents;
   readonly calendarService: CalendarService;
   readonly reportsService: ReportsService;
   readonly issuesService: IssuesService;
@@ -118,13 +122,14 @@ export function createDependencies(
     clock,
     allowPrivateNetworks: config.webhooksAllowPrivateNetworks,
   });
-  const webhookOutbox = webhooksService.outbox;
+  const alertsService = createAlertsService({ database, clock });
+  const domainEvents = combineDomainEvents(webhooksService.outbox, alertsService.listener);
   const membersService = createMembersService({
     database,
     clock,
     mailer,
     config,
-    webhookOutbox,
+    domainEvents,
   });
   const locationsService = createLocationsService({ database, clock });
   const checklistsService = createChecklistsService({ database, clock });
@@ -143,12 +148,12 @@ export function createDependencies(
     database,
     clock,
     executionReader,
-    webhookOutbox,
+    domainEvents,
     findMedia: (organizationId, ids, trx) => mediaService.findMediaOf(organizationId, ids, trx),
   });
   const taskExecutionsService = createTaskExecutionsService({
     executionReader,
-    webhookOutbox,
+    domainEvents,
     database,
     clock,
     locationsService,
@@ -194,9 +199,11 @@ export function createDependencies(
       locationsService,
       pointsService,
       findMediaOf: (organizationId, ids) => mediaService.findMediaOf(organizationId, ids),
-      webhookOutbox,
+      domainEvents,
     }),
     webhooksService,
+    alertsService,
+    domainEvents,
     reportsService: createReportsService({
       database,
       clock,

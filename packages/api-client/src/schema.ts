@@ -1093,6 +1093,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/alert-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List alert rules */
+        get: operations["listAlertRules"];
+        put?: never;
+        /**
+         * Create an alert rule
+         * @description When the trigger happens (at the locations given, or all), an alert is raised and e-mailed to the first escalation step at once, then to each next step at its minutes until someone acknowledges it. Alerts are also sent as the alert.raised / alert.escalated webhook events.
+         */
+        post: operations["createAlertRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alert-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Disable an alert rule (its alerts stay) */
+        delete: operations["disableAlertRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The alerts inbox
+         * @description Open alerts first, newest first (500 at most), at locations the caller sees.
+         */
+        get: operations["listAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge an alert: its escalation stops */
+        post: operations["acknowledgeAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/panic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Panic button: alert the location’s supervisors now */
+        post: operations["raisePanic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/issues": {
         parameters: {
             query?: never;
@@ -1285,11 +1377,54 @@ export interface components {
         };
         /** @enum {string} */
         ActionType: "BOOLEAN" | "NUMBER" | "TEXT" | "MEDIA" | "SELECT" | "MULTISELECT" | "INSTRUCTION";
+        Alert: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ruleId: string;
+            trigger: string;
+            locationId: string | null;
+            /** @description TASK_EXECUTION, ISSUE or MEMBER. */
+            subjectType: string;
+            /** Format: uuid */
+            subjectId: string;
+            title: string;
+            detail: string | null;
+            /** @enum {string} */
+            status: "OPEN" | "ACKNOWLEDGED";
+            /** @description The escalation step reached, from 0. */
+            level: number;
+            /** Format: date-time */
+            createdAt: string;
+            acknowledgedAt: string | null;
+            acknowledgedBy: string | null;
+        };
         /**
          * @description How a result is flagged: WARNING or ERROR counts towards the execution’s warningCount / errorCount.
          * @enum {string}
          */
         AlertLevel: "WARNING" | "ERROR";
+        AlertRule: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description EXECUTION_EXPIRED: a window ended unperformed (a missed patrol). LATE_START: started more than threshold minutes late. COMPLETED_WITH_ERRORS. ISSUE_SEVERITY: an issue of threshold severity or worse. PANIC: a performer pressed the panic button.
+             * @enum {string}
+             */
+            trigger: "EXECUTION_EXPIRED" | "LATE_START" | "COMPLETED_WITH_ERRORS" | "ISSUE_SEVERITY" | "PANIC";
+            threshold: string | null;
+            locationIds: string[] | null;
+            /** @description Who is told, step by step, until someone acknowledges: each step by e-mail after its minutes. */
+            escalation: {
+                /** @description Minutes after the alert was raised; the first step is usually 0. */
+                afterMinutes: number;
+                memberIds: string[];
+            }[];
+            enabled: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
         ApiToken: {
             /** Format: uuid */
             id: string;
@@ -1385,6 +1520,23 @@ export interface components {
              */
             createdAt: string;
         };
+        CreateAlertRuleBody: {
+            name: string;
+            /**
+             * @description EXECUTION_EXPIRED: a window ended unperformed (a missed patrol). LATE_START: started more than threshold minutes late. COMPLETED_WITH_ERRORS. ISSUE_SEVERITY: an issue of threshold severity or worse. PANIC: a performer pressed the panic button.
+             * @enum {string}
+             */
+            trigger: "EXECUTION_EXPIRED" | "LATE_START" | "COMPLETED_WITH_ERRORS" | "ISSUE_SEVERITY" | "PANIC";
+            /** @description LATE_START: minutes (e.g. "15"); ISSUE_SEVERITY: LOW, MEDIUM, HIGH or CRITICAL. */
+            threshold?: string | null;
+            locationIds?: string[] | null;
+            /** @description Who is told, step by step, until someone acknowledges: each step by e-mail after its minutes. */
+            escalation: {
+                /** @description Minutes after the alert was raised; the first step is usually 0. */
+                afterMinutes: number;
+                memberIds: string[];
+            }[];
+        };
         CreateApiTokenBody: {
             name: string;
             /** @description When the token stops working; null or absent for never. */
@@ -1443,8 +1595,8 @@ export interface components {
             /** @description A point of that location. */
             pointId?: string | null;
             taskExecutionId?: string | null;
-            category: components["schemas"]["def-38"];
-            severity: components["schemas"]["def-39"];
+            category: components["schemas"]["def-40"];
+            severity: components["schemas"]["def-41"];
             title: string;
             description?: string | null;
             position?: {
@@ -1556,7 +1708,7 @@ export interface components {
             /** @description Where events are POSTed: an https:// (or http://) URL. */
             url: string;
             description?: string | null;
-            eventTypes: ("task-execution.created" | "task-execution.updated" | "task-execution.seen" | "task-execution.started" | "task-execution.completed" | "task-execution.incomplete" | "task-execution.expired" | "task-execution.canceled" | "check-in.created" | "issue.created" | "issue.updated" | "member.created" | "member.archived" | "webhook.test")[];
+            eventTypes: ("task-execution.created" | "task-execution.updated" | "task-execution.seen" | "task-execution.started" | "task-execution.completed" | "task-execution.incomplete" | "task-execution.expired" | "task-execution.canceled" | "check-in.created" | "issue.created" | "issue.updated" | "member.created" | "member.archived" | "alert.raised" | "alert.escalated" | "webhook.test")[];
             /** @description Only events of these locations; null for all. */
             locationIds?: string[] | null;
         };
@@ -1589,13 +1741,15 @@ export interface components {
         "def-34": components["schemas"]["CheckIn"];
         "def-35": components["schemas"]["Webhook"];
         "def-36": components["schemas"]["WebhookDelivery"];
-        "def-37": components["schemas"]["Issue"];
-        "def-38": components["schemas"]["IssueCategory"];
-        "def-39": components["schemas"]["IssueSeverity"];
+        "def-37": components["schemas"]["AlertRule"];
+        "def-38": components["schemas"]["Alert"];
+        "def-39": components["schemas"]["Issue"];
         "def-4": components["schemas"]["User"];
-        "def-40": components["schemas"]["IssueStatus"];
-        "def-41": components["schemas"]["IssuePosition"];
-        "def-42": components["schemas"]["IssueComment"];
+        "def-40": components["schemas"]["IssueCategory"];
+        "def-41": components["schemas"]["IssueSeverity"];
+        "def-42": components["schemas"]["IssueStatus"];
+        "def-43": components["schemas"]["IssuePosition"];
+        "def-44": components["schemas"]["IssueComment"];
         "def-5": components["schemas"]["UserVersion"];
         "def-6": components["schemas"]["ApiToken"];
         "def-7": components["schemas"]["Device"];
@@ -1846,12 +2000,12 @@ export interface components {
             pointId: string | null;
             /** @description The execution during which it was reported, if any. */
             taskExecutionId: string | null;
-            category: components["schemas"]["def-38"];
-            severity: components["schemas"]["def-39"];
+            category: components["schemas"]["def-40"];
+            severity: components["schemas"]["def-41"];
             title: string;
             description: string | null;
-            status: components["schemas"]["def-40"];
-            position: components["schemas"]["def-41"] | null;
+            status: components["schemas"]["def-42"];
+            position: components["schemas"]["def-43"] | null;
             /** @description Photos and other media attached to the report. */
             mediaIds: string[];
             /** @description The member who reported it; null when a token did. */
@@ -1912,12 +2066,12 @@ export interface components {
             pointId: string | null;
             /** @description The execution during which it was reported, if any. */
             taskExecutionId: string | null;
-            category: components["schemas"]["def-38"];
-            severity: components["schemas"]["def-39"];
+            category: components["schemas"]["def-40"];
+            severity: components["schemas"]["def-41"];
             title: string;
             description: string | null;
-            status: components["schemas"]["def-40"];
-            position: components["schemas"]["def-41"] | null;
+            status: components["schemas"]["def-42"];
+            position: components["schemas"]["def-43"] | null;
             /** @description Photos and other media attached to the report. */
             mediaIds: string[];
             /** @description The member who reported it; null when a token did. */
@@ -1948,7 +2102,7 @@ export interface components {
             /** @description Member id, or token:<id> for an API token. */
             resolvedBy: string | null;
             /** @description Oldest first. */
-            comments: components["schemas"]["def-42"][];
+            comments: components["schemas"]["def-44"][];
         };
         /** @description Where the device was when the issue was reported. */
         IssuePosition: {
@@ -2076,6 +2230,16 @@ export interface components {
          * @enum {string}
          */
         OnDemandCheckIns: "DISABLED" | "ALL_MEMBERS" | "SELECTED_MEMBERS";
+        PanicBody: {
+            /** Format: uuid */
+            locationId: string;
+            message?: string;
+            position?: {
+                latitude: number;
+                longitude: number;
+                accuracyInMeters: number;
+            };
+        };
         Point: {
             /** Format: uuid */
             id: string;
@@ -2371,9 +2535,9 @@ export interface components {
             actions?: components["schemas"]["def-15"][];
         };
         UpdateIssueBody: {
-            status?: components["schemas"]["def-40"];
-            severity?: components["schemas"]["def-39"];
-            category?: components["schemas"]["def-38"];
+            status?: components["schemas"]["def-42"];
+            severity?: components["schemas"]["def-41"];
+            category?: components["schemas"]["def-40"];
             /** @description Added to the issue’s comments; required to reopen a RESOLVED issue. */
             comment?: string;
         };
@@ -2454,7 +2618,7 @@ export interface components {
             /** @description Where events are POSTed: an https:// (or http://) URL. */
             url?: string;
             description?: string | null;
-            eventTypes?: ("task-execution.created" | "task-execution.updated" | "task-execution.seen" | "task-execution.started" | "task-execution.completed" | "task-execution.incomplete" | "task-execution.expired" | "task-execution.canceled" | "check-in.created" | "issue.created" | "issue.updated" | "member.created" | "member.archived" | "webhook.test")[];
+            eventTypes?: ("task-execution.created" | "task-execution.updated" | "task-execution.seen" | "task-execution.started" | "task-execution.completed" | "task-execution.incomplete" | "task-execution.expired" | "task-execution.canceled" | "check-in.created" | "issue.created" | "issue.updated" | "member.created" | "member.archived" | "alert.raised" | "alert.escalated" | "webhook.test")[];
             /** @description Only events of these locations; null for all. */
             locationIds?: string[] | null;
             /** @description Re-enable a webhook disabled after failures. */
@@ -7346,6 +7510,357 @@ export interface operations {
             };
         };
     };
+    listAlertRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-37"][];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAlertRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAlertRuleBody"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disableAlertRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAlerts: {
+        parameters: {
+            query?: {
+                status?: "OPEN" | "ACKNOWLEDGED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-38"][];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledgeAlert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    raisePanic: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PanicBody"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-38"][];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listIssues: {
         parameters: {
             query?: {
@@ -7381,7 +7896,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-37"][];
+                    "application/json": components["schemas"]["def-39"][];
                 };
             };
             /** @description The request is not valid */

@@ -40,6 +40,42 @@ export interface Database {
   webhookSubscriptions: WebhookSubscriptionsTable;
   webhookDeliveries: WebhookDeliveriesTable;
   calendarFeeds: CalendarFeedsTable;
+  alertRules: AlertRulesTable;
+  alerts: AlertsTable;
+}
+
+export type AlertTrigger =
+  'EXECUTION_EXPIRED' | 'LATE_START' | 'COMPLETED_WITH_ERRORS' | 'ISSUE_SEVERITY' | 'PANIC';
+
+export interface AlertRulesTable {
+  organizationId: string;
+  id: string;
+  name: string;
+  trigger: AlertTrigger;
+  threshold: string | null;
+  locationIds: string | null;
+  /** JSON: [{ afterMinutes, memberIds }]. */
+  escalation: string;
+  enabled: IntegerBoolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AlertsTable {
+  organizationId: string;
+  id: string;
+  ruleId: string;
+  trigger: AlertTrigger;
+  locationId: string | null;
+  subjectType: string;
+  subjectId: string;
+  title: string;
+  detail: string | null;
+  status: 'OPEN' | 'ACKNOWLEDGED';
+  level: number;
+  createdAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
 }
 
 export interface CalendarFeedsTable {

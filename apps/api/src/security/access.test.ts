@@ -57,6 +57,8 @@ const REFERS_TO_ACME = new Set([
   'createTaskExecution',
   'checkInOnDemand',
   'createIssue',
+  'createAlertRule',
+  'raisePanic',
 ]);
 
 const ENDS_THE_CALLERS_SESSION = new Set(['signOut', 'leaveOrganization']);
@@ -165,6 +167,12 @@ const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   checkInOnDemand: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
   listCheckIns: readers,
   getExecutionsReport: supervisors,
+  listAlertRules: administrators,
+  createAlertRule: administrators,
+  disableAlertRule: administrators,
+  listAlerts: supervisors,
+  acknowledgeAlert: supervisors,
+  raisePanic: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
   getCalendarFeed: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
   createCalendarFeed: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
   deleteCalendarFeed: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
@@ -203,6 +211,8 @@ function idNameFor(path: string): string {
   if (path.startsWith('/api/task-executions/')) return 'taskExecutionId';
   if (path.startsWith('/api/issues/')) return 'issueId';
   if (path.startsWith('/api/webhooks/')) return 'webhookId';
+  if (path.startsWith('/api/alert-rules/')) return 'alertRuleId';
+  if (path.startsWith('/api/alerts/')) return 'alertId';
   if (path.startsWith('/api/calendar/')) return 'none';
   if (path.startsWith('/api/media/')) return 'mediaId';
   if (path.includes('{'))
@@ -290,6 +300,37 @@ describe('access control on every route', () => {
       headers: acme.headers,
     });
     acmeIds.webhookDeliveryId = testEvent.json<{ id: string }>().id;
+    const alertRule = await server.app.inject({
+      method: 'POST',
+      url: '/api/alert-rules',
+      headers: acme.headers,
+      payload: {
+        name: 'Panic',
+        trigger: 'PANIC',
+        escalation: [{ afterMinutes: 0, memberIds: [acme.ownerMemberId] }],
+      },
+    });
+    acmeIds.alertRuleId = alertRule.json<{ id: string }>().id;
+    acmeIds.alertId = randomUUID();
+    await server.deps.database.db
+      .insertInto('alerts')
+      .values({
+        organizationId: acme.organizationId,
+        id: acmeIds.alertId,
+        ruleId: acmeIds.alertRuleId,
+        trigger: 'PANIC',
+        locationId: acmeLocation,
+        subjectType: 'MEMBER',
+        subjectId: randomUUID(),
+        title: 'PANIC: Acme guard',
+        detail: null,
+        status: 'OPEN',
+        level: 0,
+        createdAt: new Date().toISOString(),
+        acknowledgedAt: null,
+        acknowledgedBy: null,
+      })
+      .execute();
     const issue = await server.app.inject({
       method: 'POST',
       url: '/api/issues',
@@ -381,6 +422,12 @@ describe('access control on every route', () => {
       createTaskExecution: taskExecutionProbe(),
       updateTaskExecution: { name: 'Changed' },
       createWebhook: { url: 'https://hooks.example.com/probe', eventTypes: ['webhook.test'] },
+      createAlertRule: {
+        name: 'Probe',
+        trigger: 'PANIC',
+        escalation: [{ afterMinutes: 0, memberIds: [acme.ownerMemberId] }],
+      },
+      raisePanic: { locationId: acmeLocation },
       updateWebhook: { description: 'Changed' },
       recordExecutionWrite: { id: randomUUID(), type: 'SEEN' },
       checkInOnDemand: { id: randomUUID(), pointId: acmeIds.pointId, method: 'QR', code: 'x' },

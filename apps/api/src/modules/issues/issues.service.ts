@@ -4,7 +4,7 @@ import type { Database, DatabaseHandle, IssueStatus } from '../../database/datab
 import { isUniqueViolation } from '../../database/dialect.js';
 import { AppError, type FieldError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
-import type { WebhookOutbox } from '../webhooks/webhooks.service.js';
+import type { DomainEvents } from '../../shared/domain-events.js';
 import { takePage } from '../../shared/paging.js';
 import { describeActor, type Actor } from '../auth/actor.js';
 import { locationNotFound } from '../locations/locations.errors.js';
@@ -127,14 +127,14 @@ export function createIssuesService({
   locationsService,
   pointsService,
   findMediaOf,
-  webhookOutbox,
+  domainEvents,
 }: {
   database: DatabaseHandle;
   clock: Clock;
   locationsService: Pick<LocationsService, 'findVisibleLocation'>;
   pointsService: Pick<PointsService, 'getPoint'>;
   findMediaOf: FindMediaOf;
-  webhookOutbox: WebhookOutbox;
+  domainEvents: DomainEvents;
 }) {
   const { db } = database;
 
@@ -245,7 +245,7 @@ export function createIssuesService({
           const number = (await repository.findLastIssueNumber(trx, row.organizationId)) + 1;
           const issue = { ...row, number };
           await repository.insertIssue(trx, issue);
-          await webhookOutbox.emit(trx, issue.organizationId, {
+          await domainEvents.emit(trx, issue.organizationId, {
             type: 'issue.created',
             locationId: issue.locationId,
             data: () => toIssue(issue),
@@ -419,7 +419,7 @@ export function createIssuesService({
           await repository.updateIssue(trx, next);
           if (statusChange !== null || remark !== null)
             await addComment(trx, actor, next, { body: remark, statusChange }, now);
-          await webhookOutbox.emit(trx, actor.organizationId, {
+          await domainEvents.emit(trx, actor.organizationId, {
             type: 'issue.updated',
             locationId: next.locationId,
             data: () => loadDetails(trx, next),

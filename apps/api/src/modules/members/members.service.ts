@@ -4,7 +4,7 @@ import type { Config } from '../../config.js';
 import type { Database, DatabaseHandle, Role } from '../../database/database.js';
 import { isUniqueViolation } from '../../database/dialect.js';
 import type { Clock } from '../../shared/clock.js';
-import type { WebhookOutbox } from '../webhooks/webhooks.service.js';
+import type { DomainEvents } from '../../shared/domain-events.js';
 import type { Mailer } from '../../shared/mailer.js';
 import { takePage } from '../../shared/paging.js';
 import { generateSecret, hashSecret } from '../../shared/secrets.js';
@@ -47,13 +47,13 @@ export function createMembersService({
   clock,
   mailer,
   config,
-  webhookOutbox,
+  domainEvents,
 }: {
   database: DatabaseHandle;
   clock: Clock;
   mailer: Mailer;
   config: Pick<Config, 'publicUrl'>;
-  webhookOutbox: WebhookOutbox;
+  domainEvents: DomainEvents;
 }) {
   const { db } = database;
 
@@ -252,7 +252,7 @@ export function createMembersService({
     if (next.archived === 1)
       await repository.deleteSessionsOfMember(trx, actor.organizationId, memberId);
     if (next.archived === 1 && current.archived === 0)
-      await webhookOutbox.emit(trx, actor.organizationId, {
+      await domainEvents.emit(trx, actor.organizationId, {
         type: 'member.archived',
         locationId: null,
         data: async () => (await toUsers(actor.organizationId, [next], trx))[0],
@@ -467,7 +467,7 @@ export function createMembersService({
           await assertLocationsExist(trx, actor.organizationId, input.locationIds);
           const created = await addMember(trx, actor.organizationId, input, describeActor(actor));
           if (created.email) outboxId = await inviteMember(trx, actor.organizationId, created);
-          await webhookOutbox.emit(trx, actor.organizationId, {
+          await domainEvents.emit(trx, actor.organizationId, {
             type: 'member.created',
             locationId: null,
             data: async () => (await toUsers(actor.organizationId, [created], trx))[0],

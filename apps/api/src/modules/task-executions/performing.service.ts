@@ -23,7 +23,8 @@ import {
   type PlannedAction,
   type PlannedStepView,
 } from './execution-results.js';
-import type { WebhookEventType, WebhookOutbox } from '../webhooks/webhooks.service.js';
+import type { DomainEvents } from '../../shared/domain-events.js';
+import type { WebhookEventType } from '../webhooks/webhooks.service.js';
 import type { ExecutionWrite } from './performing.schemas.js';
 import {
   checkInRefused,
@@ -125,13 +126,13 @@ export function createPerformingService({
   clock,
   executionReader,
   findMedia,
-  webhookOutbox,
+  domainEvents,
 }: {
   database: DatabaseHandle;
   clock: Clock;
   executionReader: ExecutionReader;
   findMedia: FindMedia;
-  webhookOutbox: WebhookOutbox;
+  domainEvents: DomainEvents;
 }) {
   const { db } = database;
 
@@ -549,13 +550,13 @@ export function createPerformingService({
           ? 'task-execution.started'
           : 'task-execution.updated'
         : (outcome[event.type] ?? 'task-execution.updated');
-    await webhookOutbox.emit(trx, row.organizationId, {
+    await domainEvents.emit(trx, row.organizationId, {
       type,
       locationId: row.locationId,
       data: () => execution,
     });
     if (event.type === 'CHECKED_IN')
-      await webhookOutbox.emit(trx, row.organizationId, {
+      await domainEvents.emit(trx, row.organizationId, {
         type: 'check-in.created',
         locationId: row.locationId,
         data: () => ({

@@ -19,7 +19,8 @@ import {
   invalidTaskExecution,
   taskExecutionNotFound,
 } from './task-executions.errors.js';
-import type { WebhookEventType, WebhookOutbox } from '../webhooks/webhooks.service.js';
+import type { DomainEvents } from '../../shared/domain-events.js';
+import type { WebhookEventType } from '../webhooks/webhooks.service.js';
 import type { ExecutionReader } from './execution-reader.js';
 import { parseInfoQuery, type InfoQuery } from './task-executions.query.js';
 import * as repository from './task-executions.repository.js';
@@ -144,12 +145,12 @@ export function createTaskExecutionsService({
   locationsService,
   checklistsService,
   executionReader,
-  webhookOutbox,
+  domainEvents,
 }: {
   database: DatabaseHandle;
   clock: Clock;
   executionReader: ExecutionReader;
-  webhookOutbox: WebhookOutbox;
+  domainEvents: DomainEvents;
   locationsService: Pick<LocationsService, 'findVisibleLocation'>;
   checklistsService: Pick<ChecklistsService, 'copyChecklistActions'>;
 }) {
@@ -318,7 +319,7 @@ export function createTaskExecutionsService({
 
   /** Tells webhook subscribers about an execution, as the API's GET shows it. */
   async function emitExecution(trx: Kysely<Database>, type: WebhookEventType, row: ExecutionRow) {
-    await webhookOutbox.emit(trx, row.organizationId, {
+    await domainEvents.emit(trx, row.organizationId, {
       type,
       locationId: row.locationId,
       data: async () => (await present(row.organizationId, [row], trx))[0],

@@ -277,17 +277,20 @@ describe('webhooks', () => {
     assert.equal(archived.statusCode, 200, archived.body);
     const sender = worker();
     while ((await sender.runOnce()) > 0);
+    // Deliveries are not ordered (receivers order by the body's timestamp): compare sorted.
     assert.deepEqual(
-      received.map((r) => {
-        const event = JSON.parse(r.body) as {
-          type: string;
-          data: { id: string; archived: boolean };
-        };
-        return [event.type, event.data.id, event.data.archived];
-      }),
+      received
+        .map((r) => {
+          const event = JSON.parse(r.body) as {
+            type: string;
+            data: { id: string; archived: boolean };
+          };
+          return [event.type, event.data.id, event.data.archived];
+        })
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
       [
-        ['member.created', user.json<{ id: string }>().id, false],
         ['member.archived', user.json<{ id: string }>().id, true],
+        ['member.created', user.json<{ id: string }>().id, false],
       ],
     );
     await send('DELETE', `/api/webhooks/${webhook.id}`);

@@ -15,6 +15,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'issue.updated',
   'member.created',
   'member.archived',
+  'alert.raised',
+  'alert.escalated',
   'webhook.test',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

@@ -9,6 +9,7 @@ import type {
 } from '../../database/database.js';
 import type { FieldError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
+import type { DomainEvents } from '../../shared/domain-events.js';
 import { describeActor, type Actor } from '../auth/actor.js';
 import { enqueueJob } from '../jobs/job-queue.js';
 import { isPrivateAddress } from './webhook-network.js';
@@ -34,19 +35,6 @@ export type { WebhookEventType };
 export const DELIVER_WEBHOOK_JOB = 'deliver-webhook';
 /** Enough attempts for 24 h of exponential backoff capped at an hour (jobs/worker.ts). */
 export const DELIVERY_MAX_ATTEMPTS = 40;
-
-/** What a module emits: the type, the API's representation of the resource, and where. */
-export interface WebhookEvent {
-  readonly type: WebhookEventType;
-  readonly locationId: string | null;
-  /** Computed only when some subscription wants the event. */
-  readonly data: () => unknown;
-}
-
-/** The part other modules see: emit inside their transaction. */
-export interface WebhookOutbox {
-  emit(trx: Kysely<Database>, organizationId: string, event: WebhookEvent): Promise<void>;
-}
 
 type SubscriptionRow = WebhookSubscriptionsTable;
 
@@ -171,7 +159,8 @@ export function createWebhooksService({
     }
   }
 
-  const outbox: WebhookOutbox = {
+  /** Listens to domain events: writes a delivery per subscription that wants one. */
+  const outbox: DomainEvents = {
     async emit(trx, organizationId, event) {
       const subscriptions = (
         await trx
