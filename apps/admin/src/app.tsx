@@ -1,82 +1,60 @@
-import { createOpenPatrolClient, type Schemas } from '@openpatrol/api-client';
-import { useEffect, useState } from 'react';
+import { MantineProvider } from '@mantine/core';
+import { Notifications, notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { useState } from 'react';
+import { AdminApiContext, createAdminApi } from './api/admin-api.js';
+import { ProblemError } from './api/problem.js';
+import { AppErrorBoundary } from './components/error-pages.js';
+import { createAdminRouter } from './router.js';
+import { SESSION_QUERY_KEY, type Session } from './session/session.js';
+import { theme } from './theme.js';
 
-const api = createOpenPatrolClient();
-
-type ServerState =
-  | { kind: 'checking' }
-  | { kind: 'up'; health: Schemas['Health'] }
-  | { kind: 'down'; reason: string };
-
-/** The first screen: it proves the app reaches the server and its database through the API client. */
-export function App() {
-  const [server, setServer] = useState<ServerState>({ kind: 'checking' });
-
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .GET('/health')
-      .then(({ data, error, response }) => {
-        if (cancelled) return;
-        // A 503 still carries a Health body: the server is up, its database is not.
-        const health = data ?? (error && 'database' in error ? error : undefined);
-        setServer(
-          health
-            ? { kind: 'up', health }
-            : { kind: 'down', reason: `The server answered ${response.status}.` },
-        );
-      })
-      .catch(() => {
-        if (!cancelled) setServer({ kind: 'down', reason: 'The server cannot be reached.' });
+function createAdminApp() {
+  const queryClient = new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // A 4xx will not heal by asking again; a dropped connection might.
+        retry: (failureCount, error) =>
+          !(error instanceof ProblemError && error.status < 500) && failureCount < 2,
+      },
+    },
+  });
+  const api = createAdminApi({
+    readCsrfToken: () =>
+      queryClient.getQueryData<Session | null>(SESSION_QUERY_KEY)?.csrfToken ?? null,
+    onSessionEnded: () => {
+      if (!queryClient.getQueryData(SESSION_QUERY_KEY)) return; // already handled
+      // Only the session goes: the page on screen still uses its data until sign-in replaces it.
+      queryClient.setQueryData(SESSION_QUERY_KEY, null);
+      notifications.show({
+        id: 'session-ended',
+        color: 'yellow',
+        title: 'You were signed out',
+        message: 'Your session ended. Sign in again to continue where you were.',
       });
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+      const { href } = router.state.location;
+      void router.navigate({ to: '/sign-in', search: { redirect: href }, replace: true });
+    },
+  });
+  const router = createAdminRouter({ queryClient, api });
+  return { queryClient, api, router };
+}
 
+/** The providers every screen relies on: theme, notifications, API client, data cache, router. */
+export function App() {
+  const [{ queryClient, api, router }] = useState(createAdminApp);
   return (
-    <main
-      style={{
-        fontFamily: 'system-ui, sans-serif',
-        maxWidth: '40rem',
-        margin: '3rem auto',
-        padding: '0 1rem',
-        lineHeight: 1.5,
-      }}
-    >
-      <h1>OpenPatrol Admin</h1>
-      <p>Plan and supervise patrols, rounds and inspections.</p>
-      <section
-        aria-label="Server status"
-        style={{ border: '1px solid #c8d1da', borderRadius: 8, padding: '1rem' }}
-      >
-        {server.kind === 'checking' && <p>Checking the server…</p>}
-        {server.kind === 'down' && <p role="alert">{server.reason}</p>}
-        {server.kind === 'up' && (
-          <dl
-            style={{
-              display: 'grid',
-              gridTemplateColumns: 'max-content 1fr',
-              gap: '0.25rem 1rem',
-              margin: 0,
-            }}
-          >
-            <dt>Server</dt>
-            <dd data-testid="server-status" style={{ margin: 0 }}>
-              {server.health.status}
-            </dd>
-            <dt>Database</dt>
-            <dd data-testid="database-status" style={{ margin: 0 }}>
-              {server.health.database.status} ({server.health.database.dialect.toLowerCase()})
-            </dd>
-            <dt>Version</dt>
-            <dd style={{ margin: 0 }}>{server.health.version}</dd>
-          </dl>
-        )}
-      </section>
-      <p>
-        <a href="/api/docs">API reference</a>
-      </p>
-    </main>
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <AppErrorBoundary>
+        <Notifications position="bottom-right" />
+        <AdminApiContext value={api}>
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </AdminApiContext>
+      </AppErrorBoundary>
+    </MantineProvider>
   );
 }

@@ -14,9 +14,15 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** The real CLI in its own process on a fresh SQLite file, as a person would start it. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  for (const app of ['admin', 'field']) {
+/**
+ * The real CLI in its own process on a fresh SQLite file, as a person would start it. `apps`
+ * names the built web apps the test needs (both by default).
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+  { apps = ['admin', 'field'] }: { apps?: readonly ('admin' | 'field')[] } = {},
+): Promise<RunningServer> {
+  for (const app of apps) {
     const index = path.join(packageDirectory, '..', app, 'dist', 'index.html');
     if (!existsSync(index))
       throw new Error(`${index} is missing: run \`npm run build\` before the browser tests.`);
@@ -72,7 +78,15 @@ export interface Browser {
  */
 export async function launchBrowser(
   serverUrl: string,
-  options: { viewport?: { width: number; height: number } } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    /** Extra Chromium switches, e.g. a fake camera (`--use-file-for-fake-video-capture=…`). */
+    args?: readonly string[];
+    /** Permissions granted to the server's origin, e.g. `camera`, `geolocation`. */
+    permissions?: string[];
+    /** Touch input and a phone's user agent behaviour (`isMobile`), for phone-sized tests. */
+    isMobile?: boolean;
+  } = {},
 ): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
     throw new Error(
@@ -92,8 +106,12 @@ export async function launchBrowser(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
+    ...(options.isMobile ? { isMobile: true, hasTouch: true } : {}),
   });
+  if (options.permissions)
+    await context.grantPermissions(options.permissions, { origin: new URL(serverUrl).origin });
   const outsideRequests: string[] = [];
   const origin = new URL(serverUrl).origin;
   await context.route('**/*', async (route) => {

@@ -1,82 +1,219 @@
-import { createOpenPatrolClient, type Schemas } from '@openpatrol/api-client';
-import { useEffect, useState } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { FieldApiContext, createFieldApi } from './api/field-api.js';
+import { ExecutionPage } from './executions/execution-page.js';
+import { refreshExecutions } from './executions/executions-data.js';
+import { TodayPage } from './executions/today-page.js';
+import { GuardSignInPage } from './guard/guard-sign-in-page.js';
+import { readAuthorizedDevice } from './guard/shared-device.js';
+import { ReportIssuePage } from './issues/report-issue-page.js';
+import type { FieldDatabase } from './offline/field-database.js';
+import { FieldServicesContext, type FieldServices } from './offline/field-services.js';
+import { QueuePage } from './offline/queue-page.js';
+import { createWriteQueue } from './offline/write-queue.js';
+import { CheckInPage } from './on-demand/check-in-page.js';
+import {
+  SessionContext,
+  loadSession,
+  readStoredSession,
+  signOut,
+  storeSession,
+  type FieldSession,
+} from './session/session.js';
+import { SignInPage } from './session/sign-in-page.js';
+import { AppShell } from './shell/app-shell.js';
+import { ServerStatus } from './shell/server-status.js';
+import { RouterProvider, useRouter } from './shell/router.js';
+import { useTheme } from './shell/theme.js';
 
-const api = createOpenPatrolClient();
+/** How often the queue retries on its own while writes wait (besides coming back online). */
+const SYNC_INTERVAL_MS = 20_000;
 
-type ServerState =
-  | { kind: 'checking' }
-  | { kind: 'up'; health: Schemas['Health'] }
-  | { kind: 'down'; reason: string };
-
-/** The first screen: it proves the app reaches the server and its database through the API client. */
-export function App() {
-  const [server, setServer] = useState<ServerState>({ kind: 'checking' });
-
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .GET('/health')
-      .then(({ data, error, response }) => {
-        if (cancelled) return;
-        // A 503 still carries a Health body: the server is up, its database is not.
-        const health = data ?? (error && 'database' in error ? error : undefined);
-        setServer(
-          health
-            ? { kind: 'up', health }
-            : { kind: 'down', reason: `The server answered ${response.status}.` },
-        );
-      })
-      .catch(() => {
-        if (!cancelled) setServer({ kind: 'down', reason: 'The server cannot be reached.' });
-      });
-    return () => {
-      cancelled = true;
-    };
+export function App({ db }: { db: FieldDatabase }) {
+  const [session, setSessionState] = useState<FieldSession | null>(readStoredSession);
+  const sessionRef = useRef(session);
+  const setSession = useCallback((next: FieldSession | null) => {
+    sessionRef.current = next;
+    storeSession(next);
+    setSessionState(next);
   }, []);
 
+  const [{ services, queryClient }] = useState(() => {
+    const queryClient = new QueryClient({
+      defaultOptions: {
+        // Queries fall back to the device's copy themselves, so they run even when offline.
+        queries: { networkMode: 'always', retry: 1, staleTime: 15_000 },
+        mutations: { networkMode: 'always' },
+      },
+    });
+    const api = createFieldApi({
+      readCsrfToken: () => sessionRef.current?.session.csrfToken ?? null,
+      onSessionEnded: () => setSession(null),
+    });
+    const queue = createWriteQueue({
+      db,
+      api,
+      readMemberId: () => sessionRef.current?.session.memberId ?? null,
+      onApplied: async (executionIds) => {
+        await refreshExecutions({ api, db, queryClient }, executionIds);
+        await queue.purgeApplied(executionIds);
+      },
+    });
+    const services: FieldServices = { api, db, queue };
+    return { services, queryClient };
+  });
+
+  // The server has the last word on the stored session as soon as it can be asked.
+  useEffect(() => {
+    void services.queue.refresh();
+    loadSession(services.api)
+      .then((loaded) => setSession(loaded))
+      .catch(() => undefined);
+  }, [services.api, setSession]);
+
+  // Sync: at start, when the connection returns, when the app comes back to the front, and
+  // periodically while something waits.
+  const memberId = session?.session.memberId ?? null;
+  useEffect(() => {
+    if (!memberId) return;
+    const { queue } = services;
+    const sync = () => void queue.sync();
+    void queue.purgeApplied().then(sync);
+    const onVisible = () => document.visibilityState === 'visible' && sync();
+    addEventListener('online', sync);
+    document.addEventListener('visibilitychange', onVisible);
+    const timer = setInterval(() => {
+      if (queue.getState().pending > 0) sync();
+    }, SYNC_INTERVAL_MS);
+    return () => {
+      removeEventListener('online', sync);
+      document.removeEventListener('visibilitychange', onVisible);
+      clearInterval(timer);
+    };
+  }, [memberId, services]);
+
+  useTheme();
+
   return (
-    <main
-      style={{
-        fontFamily: 'system-ui, sans-serif',
-        maxWidth: '40rem',
-        margin: '3rem auto',
-        padding: '0 1rem',
-        lineHeight: 1.5,
-      }}
-    >
-      <h1>OpenPatrol Field</h1>
-      <p>Perform your tasks, even offline.</p>
-      <section
-        aria-label="Server status"
-        style={{ border: '1px solid #c8d1da', borderRadius: 8, padding: '1rem' }}
+    <FieldApiContext value={services.api}>
+      <FieldServicesContext value={services}>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider>
+            <Screens
+              session={session}
+              setSession={setSession}
+              services={services}
+              queryClient={queryClient}
+            />
+          </RouterProvider>
+        </QueryClientProvider>
+      </FieldServicesContext>
+    </FieldApiContext>
+  );
+}
+
+function Screens({
+  session,
+  setSession,
+  services,
+  queryClient,
+}: {
+  session: FieldSession | null;
+  setSession: (session: FieldSession | null) => void;
+  services: FieldServices;
+  queryClient: QueryClient;
+}) {
+  const { route, navigate } = useRouter();
+  const [switchingGuard, setSwitchingGuard] = useState(false);
+  const [preferEmail, setPreferEmail] = useState(false);
+
+  const signedIn = useCallback(
+    (next: FieldSession) => {
+      queryClient.clear();
+      setSession(next);
+      setSwitchingGuard(false);
+      void services.queue.refresh().then(() => services.queue.sync());
+      navigate({ name: 'today' }, { replace: true });
+    },
+    [navigate, queryClient, services.queue, setSession],
+  );
+
+  const sessionValue = useMemo(
+    () =>
+      session?.session.memberId
+        ? {
+            current: session,
+            memberId: session.session.memberId,
+            async signOut() {
+              // Writes still queued stay on the phone and are sent at this member's next sign-in.
+              await services.queue.sync();
+              await signOut(services.api);
+              queryClient.clear();
+              setSession(null);
+            },
+          }
+        : null,
+    [session, services, queryClient, setSession],
+  );
+
+  // A shared device opens on guard sign-in; a personal phone on e-mail sign-in.
+  const showGuardSignIn =
+    switchingGuard ||
+    route.name === 'guard' ||
+    (!sessionValue && readAuthorizedDevice() !== null && !preferEmail);
+
+  if (!sessionValue || showGuardSignIn) {
+    return (
+      <div className="shell shell-signed-out">
+        <header className="topbar">
+          <strong>OpenPatrol Field</strong>
+        </header>
+        <main className="content">
+          {showGuardSignIn ? (
+            <GuardSignInPage
+              onSignedIn={signedIn}
+              onCancel={() => {
+                setSwitchingGuard(false);
+                setPreferEmail(!sessionValue);
+                navigate({ name: 'today' }, { replace: true });
+              }}
+            />
+          ) : (
+            <SignInPage
+              onSignedIn={signedIn}
+              onGuardMode={() => {
+                setPreferEmail(false);
+                navigate({ name: 'guard' });
+              }}
+            />
+          )}
+        </main>
+        <ServerStatus />
+      </div>
+    );
+  }
+
+  return (
+    <SessionContext value={sessionValue}>
+      <AppShell
+        onSwitchGuard={
+          session?.guardMemberNumber
+            ? () => {
+                // Hand over with as little as possible left unsent by the guard leaving.
+                void services.queue.sync().then(() => setSwitchingGuard(true));
+              }
+            : null
+        }
       >
-        {server.kind === 'checking' && <p>Checking the server…</p>}
-        {server.kind === 'down' && <p role="alert">{server.reason}</p>}
-        {server.kind === 'up' && (
-          <dl
-            style={{
-              display: 'grid',
-              gridTemplateColumns: 'max-content 1fr',
-              gap: '0.25rem 1rem',
-              margin: 0,
-            }}
-          >
-            <dt>Server</dt>
-            <dd data-testid="server-status" style={{ margin: 0 }}>
-              {server.health.status}
-            </dd>
-            <dt>Database</dt>
-            <dd data-testid="database-status" style={{ margin: 0 }}>
-              {server.health.database.status} ({server.health.database.dialect.toLowerCase()})
-            </dd>
-            <dt>Version</dt>
-            <dd style={{ margin: 0 }}>{server.health.version}</dd>
-          </dl>
+        {route.name === 'today' && <TodayPage />}
+        {route.name === 'execution' && (
+          <ExecutionPage key={route.executionId} executionId={route.executionId} />
         )}
-      </section>
-      <p>
-        <a href="/api/docs">API reference</a>
-      </p>
-    </main>
+        {route.name === 'check-in' && <CheckInPage />}
+        {route.name === 'report-issue' && <ReportIssuePage />}
+        {route.name === 'queue' && <QueuePage />}
+        {route.name === 'not-found' && <p className="empty">There is nothing at this address.</p>}
+      </AppShell>
+    </SessionContext>
   );
 }

@@ -893,6 +893,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/task-executions/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every action’s whole definition, for the performer’s forms
+         * @description The info object carries the guide’s fields only; this adds what a form checks before sending: options, text length and format, camera-only, media counts, instruction text — by the ids the execution shows.
+         */
+        get: operations["getExecutionPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/task-executions/{id}/integrity": {
         parameters: {
             query?: never;
@@ -1826,6 +1846,28 @@ export interface components {
             previousHash: string;
             /** @description SHA-256 (hex) of the canonical JSON of every other field: changing any stored event breaks the chain from it on. */
             hash: string;
+        };
+        ExecutionPlan: {
+            /** Format: uuid */
+            executionId: string;
+            steps: {
+                /**
+                 * Format: uuid
+                 * @description steps[].id of the execution.
+                 */
+                id: string;
+                /** Format: uuid */
+                pointId: string;
+                order: number;
+                actions: {
+                    /**
+                     * Format: uuid
+                     * @description steps[].actions[].id.
+                     */
+                    id: string;
+                    definition: components["schemas"]["def-11"];
+                }[];
+            }[];
         };
         /** @enum {string} */
         ExecutionState: "PLANNED" | "IN_PROGRESS" | "COMPLETED" | "INCOMPLETE" | "CANCELED";
@@ -6528,6 +6570,64 @@ export interface operations {
             };
             /** @description The caller may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getExecutionPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionPlan"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -163,6 +163,7 @@ const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   recordExecutionWrite: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
   recordExecutionWrites: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
   listExecutionEvents: readers,
+  getExecutionPlan: readers,
   verifyExecutionEvents: supervisors,
   checkInOnDemand: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
   listCheckIns: readers,

@@ -836,6 +836,29 @@ describe('performing executions', () => {
     clock.set(new Date(at('12:00:00')));
   });
 
+  it('gives performers every action’s whole definition for their forms', async () => {
+    const planned = await plan();
+    const response = await send('GET', `/api/task-executions/${planned.id}/plan`, guardA);
+    assert.equal(response.statusCode, 200, response.body);
+    const { steps } = response.json<{
+      steps: { id: string; actions: { id: string; definition: Record<string, unknown> }[] }[];
+    }>();
+    assert.deepEqual(
+      steps.map((s) => s.id),
+      planned.steps.map((s) => s.id),
+    );
+    const seal = steps[1]!.actions;
+    assert.equal(seal[0]!.id, action(planned, 1, 0).id);
+    assert.deepEqual(
+      [seal[0]!.definition.regex, seal[0]!.definition.maxLength],
+      ['[A-Z]{2}\\d{3}', 5],
+    );
+    assert.deepEqual(seal[1]!.definition.options, [
+      { value: 'Intact', alertLevel: null },
+      { value: 'Damaged', alertLevel: 'WARNING' },
+    ]);
+  });
+
   it('only assignees perform, signed in as themselves', async () => {
     const planned = await plan({ assigneeIds: [guardA.user.id] });
     await refused(guardB, planned, { type: 'STARTED' }, 403, 'not-an-assignee');

@@ -6,6 +6,7 @@ import { EVERY_ROLE, SUPERVISORS, actorOf } from '../auth/access.js';
 import {
   ChainVerificationSchema,
   ExecutionEventSchema,
+  ExecutionPlanSchema,
   ExecutionWriteBatchSchema,
   ExecutionWriteSchema,
   RecordedWriteSchema,
@@ -85,6 +86,26 @@ export function registerPerformingRoutes(
         })),
       };
     },
+  );
+
+  app.get(
+    '/api/task-executions/:id/plan',
+    {
+      config: { access: readers },
+      schema: {
+        operationId: 'getExecutionPlan',
+        tags,
+        summary: 'Every action’s whole definition, for the performer’s forms',
+        description:
+          'The info object carries the guide’s fields only; this adds what a form checks before sending: options, text length and format, camera-only, media counts, instruction text — by the ids the execution shows.',
+        params: TaskExecutionIdParamsSchema,
+        response: {
+          200: withUniqueSchemaIds(ExecutionPlanSchema),
+          ...problemResponses(401, 403, 404),
+        },
+      },
+    },
+    async (request) => performingService.getPlan(actorOf(request), request.params.id),
   );
 
   app.get(

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ProblemSchema } from '../../shared/problem.schemas.js';
 import { StringEnum } from '../../shared/string-enum.js';
+import { NormalizedActionDefinitionSchema } from '../checklists/action-definitions.js';
 import { EVENT_TYPES } from './execution-events.js';
 import { TaskExecutionInfoSchema } from './task-executions.schemas.js';
 
@@ -156,4 +157,30 @@ export const ChainVerificationSchema = Type.Object(
     verifiedAt: Type.String({ format: 'date-time' }),
   },
   { $id: 'ChainVerification', additionalProperties: false },
+);
+
+export const ExecutionPlanSchema = Type.Object(
+  {
+    executionId: Uuid,
+    steps: Type.Array(
+      Type.Object(
+        {
+          id: Type.String({ format: 'uuid', description: 'steps[].id of the execution.' }),
+          pointId: Uuid,
+          order: Type.Integer(),
+          actions: Type.Array(
+            Type.Object(
+              {
+                id: Type.String({ format: 'uuid', description: 'steps[].actions[].id.' }),
+                definition: NormalizedActionDefinitionSchema,
+              },
+              { additionalProperties: false },
+            ),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { $id: 'ExecutionPlan', additionalProperties: false },
 );

@@ -637,6 +637,25 @@ export function createPerformingService({
       return outcomes;
     },
 
+    /**
+     * What the performer's forms check before sending: every action's whole definition (the
+     * info object carries only the guide's fields), by the ids the execution shows.
+     */
+    async getPlan(actor: Actor, executionId: string) {
+      const row = await findVisibleExecution(db, actor, executionId, false);
+      const versions = await executionReader.loadVersions(db, actor.organizationId, [row]);
+      const plan = executionReader.planViewOf(row, versions);
+      return {
+        executionId: row.id,
+        steps: plan.steps.map((step) => ({
+          id: step.id,
+          pointId: step.pointId,
+          order: step.order,
+          actions: step.actions.map((action) => ({ id: action.id, definition: action.definition })),
+        })),
+      };
+    },
+
     async listEvents(actor: Actor, executionId: string): Promise<ExecutionEvent[]> {
       const row = await findVisibleExecution(db, actor, executionId, false);
       return (await executionReader.loadEvents(db, actor.organizationId, [row])).get(row.id) ?? [];

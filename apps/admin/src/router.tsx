@@ -1,0 +1,183 @@
+import type { OpenPatrolClient } from '@openpatrol/api-client';
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  Outlet,
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+} from '@tanstack/react-router';
+import { NotFoundPage, RouteErrorPage } from './components/error-pages.js';
+import { PageLoader } from './components/states.js';
+import { sessionQueryOptions } from './session/session.js';
+
+export interface RouterContext {
+  readonly queryClient: QueryClient;
+  readonly api: OpenPatrolClient;
+}
+
+const optionalString = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+});
+
+// Signed-out pages: a signed-in person who lands on one goes straight into the app.
+async function redirectWhenSignedIn({ context }: { context: RouterContext }) {
+  const session = await context.queryClient.ensureQueryData(sessionQueryOptions(context.api));
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router catches its redirects by design
+  if (session) throw redirect({ to: '/' });
+}
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+    redirect: optionalString(search.redirect),
+  }),
+  beforeLoad: redirectWhenSignedIn,
+  component: lazyRouteComponent(() => import('./session/sign-in-page.js'), 'SignInPage'),
+});
+
+const signUpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-up',
+  beforeLoad: redirectWhenSignedIn,
+  component: lazyRouteComponent(() => import('./session/sign-up-page.js'), 'SignUpPage'),
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: lazyRouteComponent(
+    () => import('./session/password-reset-pages.js'),
+    'ForgotPasswordPage',
+  ),
+});
+
+// The paths of the links the server e-mails (`/reset-password?token=…`, `/invitations/accept?token=…`).
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: (search: Record<string, unknown>): { token?: string } => ({
+    token: optionalString(search.token),
+  }),
+  component: lazyRouteComponent(
+    () => import('./session/password-reset-pages.js'),
+    'ResetPasswordPage',
+  ),
+});
+
+const acceptInvitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invitations/accept',
+  validateSearch: (search: Record<string, unknown>): { token?: string } => ({
+    token: optionalString(search.token),
+  }),
+  component: lazyRouteComponent(
+    () => import('./session/accept-invitation-page.js'),
+    'AcceptInvitationPage',
+  ),
+});
+
+/** Every page behind sign-in hangs under this layout, which checks the session first. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQueryOptions(context.api));
+    if (!session) {
+      const target = location.href;
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router catches its redirects by design
+      throw redirect({ to: '/sign-in', search: { redirect: target === '/' ? undefined : target } });
+    }
+  },
+  component: lazyRouteComponent(() => import('./shell/app-layout.js'), 'AppLayout'),
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router catches its redirects by design
+    throw redirect({ to: '/locations', replace: true });
+  },
+});
+
+export interface LocationsSearch {
+  search?: string;
+  archived?: boolean;
+}
+
+const locationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/locations',
+  validateSearch: (search: Record<string, unknown>): LocationsSearch => ({
+    search: optionalString(search.search),
+    archived: search.archived === true || search.archived === 'true' ? true : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./locations/locations-page.js'), 'LocationsPage'),
+});
+
+const newLocationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/locations/new',
+  component: lazyRouteComponent(() => import('./locations/location-pages.js'), 'NewLocationPage'),
+});
+
+const locationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/locations/$locationId',
+  component: lazyRouteComponent(() => import('./locations/location-pages.js'), 'EditLocationPage'),
+});
+
+const apiTokensRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/management/api-tokens',
+  component: lazyRouteComponent(() => import('./api-tokens/api-tokens-page.js'), 'ApiTokensPage'),
+});
+
+const profileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/profile',
+  component: lazyRouteComponent(() => import('./profile/profile-page.js'), 'ProfilePage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  signUpRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  acceptInvitationRoute,
+  appRoute.addChildren([
+    indexRoute,
+    locationsRoute,
+    newLocationRoute,
+    locationRoute,
+    apiTokensRoute,
+    profileRoute,
+  ]),
+]);
+
+export function createAdminRouter(context: RouterContext) {
+  return createRouter({
+    routeTree,
+    context,
+    defaultPreload: 'intent',
+    // Data freshness is TanStack Query's job; the router only decides what to show.
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: PageLoader,
+    defaultPendingMs: 150,
+    defaultErrorComponent: RouteErrorPage,
+    defaultNotFoundComponent: NotFoundPage,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAdminRouter>;
+  }
+}
