@@ -8,6 +8,7 @@ import { useSession } from '../session/session.js';
 import { ActionField } from './action-field.js';
 import {
   useExecution,
+  useExecutionPlan,
   useLocationsById,
   usePointsById,
   type ActionDefinition,
@@ -22,9 +23,7 @@ type RecordWrite = ReturnType<typeof usePerforming>;
 export function ExecutionPage({ executionId }: { executionId: string }) {
   const { memberId } = useSession();
   const { execution, data, error, isPending } = useExecution(executionId);
-  // TODO(issue 8): pass useExecutionPlan(executionId) to the steps once the e2e tests cover
-  // the forms' own checks (option buttons, text format, camera-only); the server judges meanwhile.
-  const definitions = new Map<string, ActionDefinition>();
+  const definitions = useExecutionPlan(executionId);
   const record = usePerforming(executionId);
   const locations = useLocationsById();
   const points = usePointsById();
