@@ -1101,7 +1101,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Executions report (CSV or PDF)
+         * Executions report (CSV, XLSX or PDF)
          * @description Every execution whose window overlaps [from, to) at the locations asked for (canceled ones included), with results, times in each location’s zone, and whether its event log verifies.
          */
         get: operations["getExecutionsReport"];
@@ -7544,8 +7544,8 @@ export interface operations {
                 to: string;
                 locationIds?: string;
                 states?: string;
-                /** @description CSV for spreadsheets, PDF to send a client. */
-                format: "csv" | "pdf";
+                /** @description CSV or XLSX for spreadsheets, PDF to send a client. */
+                format: "csv" | "xlsx" | "pdf";
             };
             header?: never;
             path?: never;
@@ -7560,6 +7560,7 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "application/pdf": string;
                 };
             };

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { renderPdf } from '../../shared/pdf.js';
 import type { TaskExecutionInfo } from '../task-executions/task-executions.schemas.js';
@@ -107,6 +108,35 @@ export function renderCsv(rows: readonly ReportRow[]): string {
   return [COLUMNS.join(','), ...rows.map((row) => cells(row).map(csvField).join(','))]
     .map((line) => `${line}\r\n`)
     .join('');
+}
+
+/** Columns whose values are numbers in a spreadsheet (counts, minutes). */
+const NUMERIC_COLUMNS = new Set([12, 13, 14, 15, 16, 17, 18, 19]);
+
+/**
+ * The same rows as an XLSX workbook: a frozen, filterable header; counts as numbers; text stays
+ * text (a task named "=…" is a string cell, never a formula).
+ */
+export async function renderXlsx(
+  heading: ReportHeading,
+  rows: readonly ReportRow[],
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'OpenPatrol';
+  workbook.created = new Date(heading.generatedAt);
+  const sheet = workbook.addWorksheet('Executions', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow([...COLUMNS]).font = { bold: true };
+  for (const row of rows)
+    sheet.addRow(
+      cells(row).map((value, index) =>
+        NUMERIC_COLUMNS.has(index) && value !== '' ? Number(value) : value,
+      ),
+    );
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+  sheet.columns.forEach((column, index) => {
+    column.width = index === 0 ? 38 : index === 2 ? 32 : 16;
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 export function renderReportPdf(

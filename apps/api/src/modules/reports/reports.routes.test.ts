@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { createFixedClock } from '../../shared/clock.js';
 import {
   createApiToken,
@@ -181,6 +182,24 @@ describe('executions report', () => {
     assert.equal(injected[column('Task')], `'=HYPERLINK("http://evil.example","Click")`);
     assert.equal(csvField('=1+1'), "'=1+1");
     assert.equal(csvField('a,"b"'), '"a,""b"""');
+  });
+
+  it('writes the same rows as an XLSX workbook with numbers as numbers', async () => {
+    const response = await report('xlsx');
+    assert.equal(response.statusCode, 200, response.body);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Executions')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, index) =>
+      (sheet.getRow(index + 2).values as unknown[]).slice(1),
+    );
+    const night = rows.find((row) => row[header.indexOf('Task')] === 'Night round')!;
+    assert.equal(night[header.indexOf('Lateness (min)')], 5);
+    assert.equal(night[header.indexOf('Planned start')], '2026-12-07 20:00');
+    const injected = rows.find((row) => row[header.indexOf('State')] === 'CANCELED')!;
+    // A string cell: spreadsheets never evaluate it.
+    assert.equal(typeof injected[header.indexOf('Task')], 'string');
   });
 
   it('prints a PDF for a client, saying whether every record verifies', async () => {

@@ -12,8 +12,8 @@ const ReportQuerySchema = Type.Object(
     to: Type.String({ format: 'date-time', description: 'At most 31 days after from.' }),
     locationIds: Type.Optional(Type.String({ maxLength: 37_000 })),
     states: Type.Optional(Type.String({ maxLength: 200 })),
-    format: StringEnum(['csv', 'pdf'], {
-      description: 'CSV for spreadsheets, PDF to send a client.',
+    format: StringEnum(['csv', 'xlsx', 'pdf'], {
+      description: 'CSV or XLSX for spreadsheets, PDF to send a client.',
     }),
   },
   { additionalProperties: false },
@@ -30,7 +30,7 @@ export function registerReportRoutes(
       schema: {
         operationId: 'getExecutionsReport',
         tags: ['Reports'],
-        summary: 'Executions report (CSV or PDF)',
+        summary: 'Executions report (CSV, XLSX or PDF)',
         description:
           'Every execution whose window overlaps [from, to) at the locations asked for (canceled ones included), with results, times in each location’s zone, and whether its event log verifies.',
         querystring: ReportQuerySchema,
@@ -40,6 +40,9 @@ export function registerReportRoutes(
             // Plain JSON Schema, not TypeBox: the body is a file, never serialised.
             content: {
               'text/csv': { schema: { type: 'string' } },
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+                schema: { type: 'string', format: 'binary' },
+              },
               'application/pdf': { schema: { type: 'string', format: 'binary' } },
             },
           } as const,

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import type { PerformingService } from '../task-executions/performing.service.js';
 import type { TaskExecutionInfo } from '../task-executions/task-executions.schemas.js';
 import type { TaskExecutionsService } from '../task-executions/task-executions.service.js';
-import { renderCsv, renderReportPdf, type ReportRow } from './executions-report.js';
+import { renderCsv, renderReportPdf, renderXlsx, type ReportRow } from './executions-report.js';
 
 export type ReportsService = ReturnType<typeof createReportsService>;
 
@@ -23,7 +23,7 @@ export interface ReportQuery {
   readonly to: string;
   readonly locationIds?: string;
   readonly states?: string;
-  readonly format: 'csv' | 'pdf';
+  readonly format: 'csv' | 'xlsx' | 'pdf';
 }
 
 export function createReportsService({
@@ -120,6 +120,20 @@ export function createReportsService({
           fileName: `executions_${stamp}.csv`,
           // A byte-order mark, so spreadsheet programs read the names as UTF-8.
           body: `\uFEFF${renderCsv(rows)}`,
+        };
+      if (query.format === 'xlsx')
+        return {
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          fileName: `executions_${stamp}.xlsx`,
+          body: await renderXlsx(
+            {
+              organizationName: '',
+              from: query.from,
+              to: query.to,
+              generatedAt: clock.now().toISOString(),
+            },
+            rows,
+          ),
         };
       const organization = await db
         .selectFrom('organizations')
