@@ -1,5 +1,6 @@
 import type { IssueCategory, IssueSeverity, IssueStatus } from '../../database/database.js';
 import type { FieldError } from '../../shared/app-error.js';
+import { oneOf, parseQueryList, UUID_PATTERN } from '../../shared/query-lists.js';
 import { invalidIssueQuery } from './issues.errors.js';
 import type { IssueFilter } from './issues.repository.js';
 import {
@@ -13,8 +14,6 @@ import {
  * `GET /issues`'s query string, checked and turned into a filter. Lists arrive comma-separated,
  * as in `GET /task-executions/info`; every bad value is reported at once, naming its parameter.
  */
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type IssueQueryFilter = Omit<
   IssueFilter,
@@ -51,34 +50,9 @@ function parseInstant(value: string | undefined, pointer: string, errors: FieldE
   return date.toISOString();
 }
 
-/** A comma-separated list; null when the parameter is absent (no narrowing). */
-function parseList<T extends string>(
-  value: string | undefined,
-  pointer: string,
-  errors: FieldError[],
-  accept: (item: string) => boolean,
-  expected: string,
-): T[] | null {
-  if (value === undefined) return null;
-  const items = value
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-  const wrong = items.filter((item) => !accept(item));
-  if (wrong.length > 0)
-    errors.push({
-      in: 'query',
-      pointer,
-      detail: `must be ${expected} separated by commas; not ${wrong.slice(0, 3).join(', ')}`,
-    });
-  return items as T[];
-}
-
-const oneOf = (values: readonly string[]) => (item: string) => values.includes(item);
-
 export function parseIssueQuery(query: ListIssuesQuery): IssueQueryFilter {
   const errors: FieldError[] = [];
-  const listed = parseList<IssueSeverity>(
+  const listed = parseQueryList<IssueSeverity>(
     query.severity,
     '/severity',
     errors,
@@ -99,7 +73,7 @@ export function parseIssueQuery(query: ListIssuesQuery): IssueQueryFilter {
   if (createdFrom !== null && createdTo !== null && createdTo <= createdFrom)
     errors.push({ in: 'query', pointer: '/to', detail: 'must be after from' });
   const filter: IssueQueryFilter = {
-    statuses: parseList<IssueStatus>(
+    statuses: parseQueryList<IssueStatus>(
       query.status,
       '/status',
       errors,
@@ -107,14 +81,14 @@ export function parseIssueQuery(query: ListIssuesQuery): IssueQueryFilter {
       `statuses (${ISSUE_STATUSES.join(', ')})`,
     ),
     severities: severities ? [...severities] : null,
-    categories: parseList<IssueCategory>(
+    categories: parseQueryList<IssueCategory>(
       query.category,
       '/category',
       errors,
       oneOf(ISSUE_CATEGORIES),
       `categories (${ISSUE_CATEGORIES.join(', ')})`,
     ),
-    locationIds: parseList<string>(
+    locationIds: parseQueryList<string>(
       query.locationIds,
       '/locationIds',
       errors,

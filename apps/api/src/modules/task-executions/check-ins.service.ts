@@ -3,6 +3,7 @@ import type { Database, DatabaseHandle } from '../../database/database.js';
 import { isUniqueViolation } from '../../database/dialect.js';
 import { defineProblem, type FieldError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
+import { isUuid, parseQueryList } from '../../shared/query-lists.js';
 import type { Actor } from '../auth/actor.js';
 import type { NormalizedAction } from '../checklists/action-definitions.js';
 import type { LocationsService } from '../locations/locations.service.js';
@@ -28,7 +29,6 @@ export const onDemandNotAllowed = defineProblem({
   status: 403,
 });
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_WINDOW_MS = 31 * 86_400_000;
 const SUPERVISORS = new Set(['OWNER', 'ADMIN', 'MANAGER']);
 
@@ -162,21 +162,8 @@ export function createCheckInsService({
       if (!(to > from)) errors.push({ in: 'query', pointer: '/to', detail: 'must be after from' });
       else if (to - from > MAX_WINDOW_MS)
         errors.push({ in: 'query', pointer: '/to', detail: 'must be at most 31 days after from' });
-      const ids = (name: 'locationIds' | 'pointIds' | 'memberIds') => {
-        const value = query[name];
-        if (value === undefined) return null;
-        const list = value
-          .split(',')
-          .map((id) => id.trim())
-          .filter(Boolean);
-        if (list.some((id) => !UUID_PATTERN.test(id)))
-          errors.push({
-            in: 'query',
-            pointer: `/${name}`,
-            detail: 'must be ids separated by commas',
-          });
-        return list;
-      };
+      const ids = (name: 'locationIds' | 'pointIds' | 'memberIds') =>
+        parseQueryList<string>(query[name], `/${name}`, errors, isUuid, 'ids');
       const locationIds = ids('locationIds');
       const pointIds = ids('pointIds');
       let memberIds = ids('memberIds');

@@ -1,5 +1,6 @@
 import type { ExecutionState } from '../../database/database.js';
 import type { FieldError } from '../../shared/app-error.js';
+import { isUuid, oneOf, parseQueryList } from '../../shared/query-lists.js';
 import { invalidTaskExecutionQuery } from './task-executions.errors.js';
 import type { ExecutionFilter, TaskRow } from './task-executions.repository.js';
 import type { TaskExecutionInfoQuery } from './task-executions.schemas.js';
@@ -12,7 +13,6 @@ import type { PlannedOccurrence } from './task-schedule.js';
  */
 
 const MAX_WINDOW_MS = 31 * 86_400_000;
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STATES: readonly ExecutionState[] = [
   'PLANNED',
   'IN_PROGRESS',
@@ -62,32 +62,6 @@ function parseInstant(value: string, pointer: string, errors: FieldError[]): Dat
   return date;
 }
 
-/** A comma-separated list; null when the parameter is absent (no narrowing). */
-function parseList<T extends string>(
-  value: string | undefined,
-  pointer: string,
-  errors: FieldError[],
-  accept: (item: string) => boolean,
-  expected: string,
-): T[] | null {
-  if (value === undefined) return null;
-  const items = value
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-  const wrong = items.filter((item) => !accept(item));
-  if (wrong.length > 0)
-    errors.push({
-      in: 'query',
-      pointer,
-      detail: `must be ${expected} separated by commas; not ${wrong.slice(0, 3).join(', ')}`,
-    });
-  return items as T[];
-}
-
-const isUuid = (item: string) => UUID_PATTERN.test(item);
-const oneOf = (values: readonly string[]) => (item: string) => values.includes(item);
-
 function intersects(values: readonly string[] | null, stored: string): boolean {
   if (values === null) return true;
   const storedValues = JSON.parse(stored) as string[];
@@ -103,8 +77,8 @@ export function parseInfoQuery(query: TaskExecutionInfoQuery, now: Date): InfoQu
   else if (from && to && to.getTime() - from.getTime() > MAX_WINDOW_MS)
     errors.push({ in: 'query', pointer: '/to', detail: 'must be at most 31 days after from' });
   const ids = (name: keyof TaskExecutionInfoQuery, what: string) =>
-    parseList<string>(query[name] as string | undefined, `/${name}`, errors, isUuid, what);
-  const states = parseList<ExecutionState>(
+    parseQueryList<string>(query[name] as string | undefined, `/${name}`, errors, isUuid, what);
+  const states = parseQueryList<ExecutionState>(
     query.states,
     '/states',
     errors,
@@ -118,21 +92,21 @@ export function parseInfoQuery(query: TaskExecutionInfoQuery, now: Date): InfoQu
     performerIds: ids('performerIds', 'member ids'),
     scheduledTaskIds: ids('scheduledTaskIds', 'task ids'),
     seriesIds: ids('seriesIds', 'series ids'),
-    statuses: parseList<(typeof STATUSES)[number]>(
+    statuses: parseQueryList<(typeof STATUSES)[number]>(
       query.statuses,
       '/statuses',
       errors,
       oneOf(STATUSES),
       `statuses (${STATUSES.join(', ')})`,
     ),
-    priorities: parseList<string>(
+    priorities: parseQueryList<string>(
       query.priorities,
       '/priorities',
       errors,
       oneOf(PRIORITIES),
       `priorities (${PRIORITIES.join(', ')})`,
     ),
-    tags: parseList<string>(query.tags, '/tags', errors, () => true, 'tags'),
+    tags: parseQueryList<string>(query.tags, '/tags', errors, () => true, 'tags'),
     // Canceled executions are records most lists do not want: shown when asked for.
     states:
       states ?? STATES.filter((state) => state !== 'CANCELED' || query.includeCanceled === true),
