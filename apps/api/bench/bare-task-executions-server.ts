@@ -11,7 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
+import { withUniqueSchemaIds } from '../src/shared/schema-ids.js';
 import {
   CreateTaskExecutionBodySchema,
   TaskExecutionInfoQuerySchema,
@@ -26,30 +27,6 @@ export interface CapturedResponses {
     { readonly link: string | null; readonly body: TaskExecutionInfo[] }
   >;
   readonly created: TaskExecutionInfo;
-}
-
-/**
- * A copy of `schema` keeping each `$id` only where it first appears, with TypeBox's
- * non-enumerable markers: fast-json-stringify refuses one `$id` at two places of a schema. The
- * same as the helper in task-executions.routes.ts, which that file does not export.
- */
-function withUniqueSchemaIds<T extends TSchema>(schema: T): T {
-  const seen = new Set<unknown>();
-  const copy = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(copy);
-    if (value === null || typeof value !== 'object') return value;
-    const result = {};
-    const id = (value as { $id?: unknown }).$id;
-    const keepId = id !== undefined && !seen.has(id);
-    if (keepId) seen.add(id);
-    for (const key of Reflect.ownKeys(value)) {
-      if (key === '$id' && !keepId) continue;
-      const descriptor = Object.getOwnPropertyDescriptor(value, key)!;
-      Object.defineProperty(result, key, { ...descriptor, value: copy(descriptor.value) });
-    }
-    return result;
-  };
-  return copy(schema) as T;
 }
 
 const captured = JSON.parse(

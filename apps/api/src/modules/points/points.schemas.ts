@@ -1,30 +1,10 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
+import { withoutSchemaIds } from '../../shared/schema-ids.js';
 import { StringEnum } from '../../shared/string-enum.js';
 import {
   ActionDefinitionSchema,
   NormalizedActionDefinitionSchema,
 } from '../checklists/action-definitions.js';
-
-/**
- * A copy of `schema` without any `$id`, keeping TypeBox's non-enumerable markers. The response
- * serializer (fast-json-stringify) refuses one `$id` at two places of a schema, and a point holds
- * action definitions twice: its defaults and each member's own list. The defaults keep the
- * named shape; the members' lists use this anonymous copy of it.
- */
-function withoutSchemaIds<T extends TSchema>(schema: T): T {
-  const copy = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(copy);
-    if (value === null || typeof value !== 'object') return value;
-    const result = {};
-    for (const key of Reflect.ownKeys(value)) {
-      if (key === '$id') continue;
-      const descriptor = Object.getOwnPropertyDescriptor(value, key)!;
-      Object.defineProperty(result, key, { ...descriptor, value: copy(descriptor.value) });
-    }
-    return result;
-  };
-  return copy(schema) as T;
-}
 
 export const OnDemandCheckInsSchema = StringEnum(['DISABLED', 'ALL_MEMBERS', 'SELECTED_MEMBERS'], {
   $id: 'OnDemandCheckIns',

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { FastifyTypeBox } from '../../server.js';
 import { DEFAULT_PAGE_SIZE, setNextPageLink } from '../../shared/paging.js';
 import { problemResponses } from '../../shared/problem.schemas.js';
+import { withUniqueSchemaIds } from '../../shared/schema-ids.js';
 import { EVERY_ROLE, actorOf } from '../auth/access.js';
 import {
   CheckInSchema,
@@ -10,7 +11,6 @@ import {
 } from './check-ins.schemas.js';
 import type { CheckInsService } from './check-ins.service.js';
 import { RecordedWriteSchema } from './performing.schemas.js';
-import { withUniqueSchemaIds } from './task-executions.routes.js';
 
 const tags = ['Performing'];
 const RecordedWriteResponseSchema = withUniqueSchemaIds(RecordedWriteSchema);

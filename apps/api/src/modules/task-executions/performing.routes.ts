@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { FastifyTypeBox } from '../../server.js';
 import { problemBodyOf } from '../../shared/problem-handler.js';
 import { problemResponses } from '../../shared/problem.schemas.js';
+import { withUniqueSchemaIds } from '../../shared/schema-ids.js';
 import { EVERY_ROLE, SUPERVISORS, actorOf } from '../auth/access.js';
 import {
   ChainVerificationSchema,
@@ -13,7 +14,6 @@ import {
   WriteOutcomeSchema,
 } from './performing.schemas.js';
 import type { PerformingService } from './performing.service.js';
-import { withUniqueSchemaIds } from './task-executions.routes.js';
 import { TaskExecutionIdParamsSchema } from './task-executions.schemas.js';
 
 const performers = { roles: EVERY_ROLE, token: false } as const;

@@ -1,7 +1,8 @@
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
 import type { FastifyTypeBox } from '../../server.js';
 import { DEFAULT_PAGE_SIZE, setNextPageLink } from '../../shared/paging.js';
 import { problemResponses } from '../../shared/problem.schemas.js';
+import { withUniqueSchemaIds } from '../../shared/schema-ids.js';
 import { EVERY_ROLE, SUPERVISORS, actorOf } from '../auth/access.js';
 import {
   CreateTaskExecutionBodySchema,
@@ -12,30 +13,6 @@ import {
   UpdateTaskExecutionBodySchema,
 } from './task-executions.schemas.js';
 import type { TaskExecutionsService } from './task-executions.service.js';
-
-/**
- * A copy of `schema` keeping each `$id` only where it first appears, with TypeBox's
- * non-enumerable markers. The response serializer (fast-json-stringify) refuses one `$id` at two
- * places of a schema, and an execution, its steps and their actions each carry a ResultStatus.
- */
-export function withUniqueSchemaIds<T extends TSchema>(schema: T): T {
-  const seen = new Set<unknown>();
-  const copy = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(copy);
-    if (value === null || typeof value !== 'object') return value;
-    const result = {};
-    const id = (value as { $id?: unknown }).$id;
-    const keepId = id !== undefined && !seen.has(id);
-    if (keepId) seen.add(id);
-    for (const key of Reflect.ownKeys(value)) {
-      if (key === '$id' && !keepId) continue;
-      const descriptor = Object.getOwnPropertyDescriptor(value, key)!;
-      Object.defineProperty(result, key, { ...descriptor, value: copy(descriptor.value) });
-    }
-    return result;
-  };
-  return copy(schema) as T;
-}
 
 const TaskExecutionInfoResponseSchema = withUniqueSchemaIds(TaskExecutionInfoSchema);
 
