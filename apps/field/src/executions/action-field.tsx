@@ -182,53 +182,22 @@ function ValueForm({
   editable: boolean;
   send: RecordWrite;
 }): ReactNode {
+  const props = { action, rules, editable, send };
   switch (action.type) {
     case 'BOOLEAN':
       return <BooleanForm action={action} editable={editable} send={send} />;
     // Keyed by the recorded answer: a value that arrives later (from the device's queue, or the
     // server) replaces what the form shows, while typing is left alone.
     case 'NUMBER':
-      return (
-        <NumberForm
-          key={String(action.numberValue)}
-          action={action}
-          rules={rules}
-          editable={editable}
-          send={send}
-        />
-      );
+      return <NumberForm key={String(action.numberValue)} {...props} />;
     case 'TEXT':
-      return (
-        <TextForm
-          key={String(action.textValue)}
-          action={action}
-          rules={rules}
-          editable={editable}
-          send={send}
-        />
-      );
+      return <TextForm key={String(action.textValue)} {...props} />;
     case 'SELECT':
-      return (
-        <SelectForm
-          key={String(action.textValue)}
-          action={action}
-          rules={rules}
-          editable={editable}
-          send={send}
-        />
-      );
+      return <SelectForm key={String(action.textValue)} {...props} />;
     case 'MULTISELECT':
-      return (
-        <MultiselectForm
-          key={String(action.textValue)}
-          action={action}
-          rules={rules}
-          editable={editable}
-          send={send}
-        />
-      );
+      return <MultiselectForm key={String(action.textValue)} {...props} />;
     case 'MEDIA':
-      return <MediaForm action={action} rules={rules} editable={editable} send={send} />;
+      return <MediaForm {...props} />;
     case 'INSTRUCTION':
       return null;
   }
