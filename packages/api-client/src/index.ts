@@ -41,3 +41,4 @@ export function createOpenPatrolClient({
 }
 
 export { verifyWebhookSignature, type WebhookVerification } from './webhooks.js';
+export { createSessionClient, type SessionClientOptions } from './session-client.js';

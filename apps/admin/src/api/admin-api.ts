@@ -1,40 +1,19 @@
-import { createOpenPatrolClient, type OpenPatrolClient } from '@openpatrol/api-client';
+import {
+  createSessionClient,
+  type OpenPatrolClient,
+  type SessionClientOptions,
+} from '@openpatrol/api-client';
 import { createContext, use } from 'react';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-export interface AdminApiOptions {
-  /** The CSRF token of the current session (GET /api/session), or null when signed out. */
-  readonly readCsrfToken: () => string | null;
-  /** Called when the server says the session is gone (expired, signed out in another tab). */
-  readonly onSessionEnded: () => void;
-}
-
 /**
- * The API client every screen uses: the session cookie travels by itself (same origin), and each
- * write carries the session's CSRF token, which the server checks before it reads the body.
+ * The API client every screen uses (admin app): the session cookie, the CSRF token on writes,
+ * and a lost session reported — except a 401 from the session endpoints themselves (wrong
+ * credentials on sign-in).
  */
-export function createAdminApi({
-  readCsrfToken,
-  onSessionEnded,
-}: AdminApiOptions): OpenPatrolClient {
-  const client = createOpenPatrolClient();
-  client.use({
-    onRequest({ request }) {
-      const csrfToken = readCsrfToken();
-      if (csrfToken && !SAFE_METHODS.has(request.method))
-        request.headers.set('X-CSRF-Token', csrfToken);
-      return request;
-    },
-    onResponse({ request, response }) {
-      // A 401 from anything but the session endpoints themselves means the session ended while
-      // the app was open; wrong credentials on sign-in are the sign-in page's business.
-      const isSessionCall = new URL(request.url).pathname.startsWith('/api/session');
-      if (response.status === 401 && !isSessionCall) onSessionEnded();
-      return response;
-    },
-  });
-  return client;
+export function createAdminApi(
+  options: Omit<SessionClientOptions, 'signInPaths'>,
+): OpenPatrolClient {
+  return createSessionClient({ ...options, signInPaths: ['/api/session'] });
 }
 
 export const AdminApiContext = createContext<OpenPatrolClient | null>(null);

@@ -1,40 +1,19 @@
-import { createOpenPatrolClient, type OpenPatrolClient } from '@openpatrol/api-client';
+import {
+  createSessionClient,
+  type OpenPatrolClient,
+  type SessionClientOptions,
+} from '@openpatrol/api-client';
 import { createContext, use } from 'react';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-export interface FieldApiOptions {
-  /** The CSRF token of the current session, or null when signed out. */
-  readonly readCsrfToken: () => string | null;
-  /** Called when the server says the session is gone (expired, revoked device, archived member). */
-  readonly onSessionEnded: () => void;
-}
-
 /**
- * The API client of the field app: the session cookie travels by itself (same origin), and each
- * write carries the session's CSRF token, which the server checks before it reads the body.
+ * The API client every screen uses (field app): the session cookie, the CSRF token on writes,
+ * and a lost session reported — except a 401 from the sign-in calls (wrong credentials, a
+ * refused device).
  */
-export function createFieldApi({
-  readCsrfToken,
-  onSessionEnded,
-}: FieldApiOptions): OpenPatrolClient {
-  const client = createOpenPatrolClient();
-  client.use({
-    onRequest({ request }) {
-      const csrfToken = readCsrfToken();
-      if (csrfToken && !SAFE_METHODS.has(request.method))
-        request.headers.set('X-CSRF-Token', csrfToken);
-      return request;
-    },
-    onResponse({ request, response }) {
-      // Wrong credentials on the sign-in calls are those screens' business, not a lost session.
-      const path = new URL(request.url).pathname;
-      const isSignInCall = path.startsWith('/api/session') || path.startsWith('/api/devices');
-      if (response.status === 401 && !isSignInCall) onSessionEnded();
-      return response;
-    },
-  });
-  return client;
+export function createFieldApi(
+  options: Omit<SessionClientOptions, 'signInPaths'>,
+): OpenPatrolClient {
+  return createSessionClient({ ...options, signInPaths: ['/api/session', '/api/devices'] });
 }
 
 export const FieldApiContext = createContext<OpenPatrolClient | null>(null);
