@@ -145,6 +145,43 @@ const profileRoute = createRoute({
   component: lazyRouteComponent(() => import('./profile/profile-page.js'), 'ProfilePage'),
 });
 
+// Screens built in parallel; each file is owned by its feature folder.
+const scheduleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/schedule',
+  component: lazyRouteComponent(() => import('./schedule/schedule-page.js'), 'SchedulePage'),
+});
+
+const newTaskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tasks/new',
+  component: lazyRouteComponent(() => import('./tasks/task-editor-page.js'), 'NewTaskPage'),
+});
+
+const executionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/executions/$executionId',
+  component: lazyRouteComponent(() => import('./executions/execution-page.js'), 'ExecutionPage'),
+});
+
+const editExecutionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/executions/$executionId/edit',
+  component: lazyRouteComponent(() => import('./tasks/task-editor-page.js'), 'EditTaskPage'),
+});
+
+const issuesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/issues',
+  component: lazyRouteComponent(() => import('./issues/issues-page.js'), 'IssuesPage'),
+});
+
+const issueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/issues/$issueId',
+  component: lazyRouteComponent(() => import('./issues/issue-page.js'), 'IssuePage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   signUpRoute,
@@ -158,6 +195,12 @@ const routeTree = rootRoute.addChildren([
     locationRoute,
     apiTokensRoute,
     profileRoute,
+    scheduleRoute,
+    newTaskRoute,
+    executionRoute,
+    editExecutionRoute,
+    issuesRoute,
+    issueRoute,
   ]),
 ]);
 

@@ -1,0 +1,6 @@
+import { PageHeader } from '../components/page-header.js';
+
+// Route skeleton so parallel work can link here; replaced by the real screen.
+export function SchedulePage() {
+  return <PageHeader title="Schedule" />;
+}
