@@ -18,6 +18,13 @@ import {
   createTaskSchedulesJob,
   scheduleTaskSchedules,
 } from './modules/task-executions/task-executions.jobs.js';
+import {
+  REPORT_SCHEDULES_JOB,
+  SEND_SCHEDULED_REPORT_JOB,
+  createReportSchedulesJob,
+  createSendScheduledReportJob,
+  scheduleReportSchedules,
+} from './modules/reports/report-schedules.jobs.js';
 import { createServer } from './server.js';
 import { AppError } from './shared/app-error.js';
 import { readServerVersion } from './shared/version.js';
@@ -213,11 +220,14 @@ async function startWorker(deps: Dependencies): Promise<Worker> {
         allowPrivateNetworks: deps.config.webhooksAllowPrivateNetworks,
         userAgent: `OpenPatrol-Webhooks/${deps.version}`,
       }),
+      [REPORT_SCHEDULES_JOB]: createReportSchedulesJob(deps.reportSchedulesService),
+      [SEND_SCHEDULED_REPORT_JOB]: createSendScheduledReportJob(deps.reportSchedulesService),
     },
     pollIntervalMs: 1000,
   });
   await scheduleHousekeeping(deps.database.db, deps.clock.now());
   await scheduleTaskSchedules(deps.database.db, deps.clock.now());
+  await scheduleReportSchedules(deps.database.db, deps.clock.now());
   worker.start();
   return worker;
 }

@@ -36,6 +36,10 @@ import type { WebApp } from './modules/web-apps/web-apps.routes.js';
 import { createPointsService, type PointsService } from './modules/points/points.service.js';
 import { createIssuesService, type IssuesService } from './modules/issues/issues.service.js';
 import { createReportsService, type ReportsService } from './modules/reports/reports.service.js';
+import {
+  createReportSchedulesService,
+  type ReportSchedulesService,
+} from './modules/reports/report-schedules.service.js';
 import { createAlertsService, type AlertsService } from './modules/alerts/alerts.service.js';
 import { combineDomainEvents, type DomainEvents } from './shared/domain-events.js';
 import {
@@ -90,6 +94,7 @@ export interface Dependencies {
   readonly domainEvents: DomainEvents;
   readonly calendarService: CalendarService;
   readonly reportsService: ReportsService;
+  readonly reportSchedulesService: ReportSchedulesService;
   readonly issuesService: IssuesService;
   readonly mediaService: MediaService;
   /** Releases what the dependencies hold (database connections); call after the server closed. */
@@ -159,6 +164,13 @@ export function createDependencies(
     locationsService,
     checklistsService,
   });
+  const reportsService = createReportsService({
+    database,
+    clock,
+    taskExecutionsService,
+    performingService,
+    mediaService,
+  });
 
   return {
     config,
@@ -204,11 +216,13 @@ export function createDependencies(
     webhooksService,
     alertsService,
     domainEvents,
-    reportsService: createReportsService({
+    reportsService,
+    reportSchedulesService: createReportSchedulesService({
       database,
       clock,
-      taskExecutionsService,
-      performingService,
+      mailer,
+      logger,
+      reportsService,
     }),
     calendarService: createCalendarService({
       database,

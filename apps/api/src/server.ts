@@ -29,6 +29,7 @@ import { registerCheckInRoutes } from './modules/task-executions/check-ins.route
 import { registerWebhookRoutes } from './modules/webhooks/webhooks.routes.js';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.js';
 import { registerReportRoutes } from './modules/reports/reports.routes.js';
+import { registerReportScheduleRoutes } from './modules/reports/report-schedules.routes.js';
 import { registerAlertRoutes } from './modules/alerts/alerts.routes.js';
 import { registerPerformingRoutes } from './modules/task-executions/performing.routes.js';
 import { registerTaskExecutionRoutes } from './modules/task-executions/task-executions.routes.js';
@@ -107,6 +108,7 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
   registerWebhookRoutes(app, deps);
   registerCalendarRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerReportScheduleRoutes(app, deps);
   registerAlertRoutes(app, deps);
   registerIssueRoutes(app, deps);
   await registerMediaRoutes(app, deps);

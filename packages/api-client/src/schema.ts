@@ -1113,6 +1113,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/report-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List scheduled reports
+         * @description Owners and Admins see every schedule; Managers see their own.
+         */
+        get: operations["listReportSchedules"];
+        put?: never;
+        /**
+         * E-mail the executions report daily or weekly
+         * @description At `hour` in `timeZone` (each day, or on `weekday`), the executions report of the day or seven days before is e-mailed to each recipient as a PDF, XLSX or CSV attachment. It is made as you see the locations when it is sent.
+         */
+        post: operations["createReportSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A scheduled report */
+        get: operations["getReportSchedule"];
+        put?: never;
+        post?: never;
+        /** Stop and delete a scheduled report */
+        delete: operations["deleteReportSchedule"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a scheduled report
+         * @description Fields absent stay as they are. The next report goes at the first send time from now; periods skipped while disabled are not sent afterwards.
+         */
+        patch: operations["updateReportSchedule"];
+        trace?: never;
+    };
     "/alert-rules": {
         parameters: {
             query?: never;
@@ -1615,8 +1661,8 @@ export interface components {
             /** @description A point of that location. */
             pointId?: string | null;
             taskExecutionId?: string | null;
-            category: components["schemas"]["def-40"];
-            severity: components["schemas"]["def-41"];
+            category: components["schemas"]["def-41"];
+            severity: components["schemas"]["def-42"];
             title: string;
             description?: string | null;
             position?: {
@@ -1665,6 +1711,31 @@ export interface components {
             defaultActions?: components["schemas"]["def-15"][];
             /** @description Per-member overrides; sending the list replaces it whole. */
             memberSettings?: components["schemas"]["def-21"][];
+        };
+        CreateReportScheduleBody: {
+            /** @description E.g. "Harbour Gate — daily". */
+            name: string;
+            /**
+             * @description DAILY: each day, the previous day’s executions. WEEKLY: on `weekday`, the previous seven days’.
+             * @enum {string}
+             */
+            frequency: "DAILY" | "WEEKLY";
+            /** @description WEEKLY only: 1 (Monday) to 7 (Sunday). */
+            weekday?: number | null;
+            /** @description The local hour the report is sent at, in `timeZone`. */
+            hour: number;
+            /** @description IANA zone whose days the periods follow and whose hour the report is sent at; the organization’s when absent. */
+            timeZone?: string;
+            /** @description The locations reported on; null or absent for every location you see. */
+            locationIds?: string[] | null;
+            /**
+             * @description The attached file.
+             * @enum {string}
+             */
+            format: "pdf" | "xlsx" | "csv";
+            /** @description Who receives it, e.g. the location’s client; each gets their own e-mail. */
+            recipients: string[];
+            enabled?: boolean;
         };
         CreateTaskExecutionBody: {
             assigneeIds: string[];
@@ -1761,15 +1832,16 @@ export interface components {
         "def-34": components["schemas"]["CheckIn"];
         "def-35": components["schemas"]["Webhook"];
         "def-36": components["schemas"]["WebhookDelivery"];
-        "def-37": components["schemas"]["AlertRule"];
-        "def-38": components["schemas"]["Alert"];
-        "def-39": components["schemas"]["Issue"];
+        "def-37": components["schemas"]["ReportSchedule"];
+        "def-38": components["schemas"]["AlertRule"];
+        "def-39": components["schemas"]["Alert"];
         "def-4": components["schemas"]["User"];
-        "def-40": components["schemas"]["IssueCategory"];
-        "def-41": components["schemas"]["IssueSeverity"];
-        "def-42": components["schemas"]["IssueStatus"];
-        "def-43": components["schemas"]["IssuePosition"];
-        "def-44": components["schemas"]["IssueComment"];
+        "def-40": components["schemas"]["Issue"];
+        "def-41": components["schemas"]["IssueCategory"];
+        "def-42": components["schemas"]["IssueSeverity"];
+        "def-43": components["schemas"]["IssueStatus"];
+        "def-44": components["schemas"]["IssuePosition"];
+        "def-45": components["schemas"]["IssueComment"];
         "def-5": components["schemas"]["UserVersion"];
         "def-6": components["schemas"]["ApiToken"];
         "def-7": components["schemas"]["Device"];
@@ -2042,12 +2114,12 @@ export interface components {
             pointId: string | null;
             /** @description The execution during which it was reported, if any. */
             taskExecutionId: string | null;
-            category: components["schemas"]["def-40"];
-            severity: components["schemas"]["def-41"];
+            category: components["schemas"]["def-41"];
+            severity: components["schemas"]["def-42"];
             title: string;
             description: string | null;
-            status: components["schemas"]["def-42"];
-            position: components["schemas"]["def-43"] | null;
+            status: components["schemas"]["def-43"];
+            position: components["schemas"]["def-44"] | null;
             /** @description Photos and other media attached to the report. */
             mediaIds: string[];
             /** @description The member who reported it; null when a token did. */
@@ -2108,12 +2180,12 @@ export interface components {
             pointId: string | null;
             /** @description The execution during which it was reported, if any. */
             taskExecutionId: string | null;
-            category: components["schemas"]["def-40"];
-            severity: components["schemas"]["def-41"];
+            category: components["schemas"]["def-41"];
+            severity: components["schemas"]["def-42"];
             title: string;
             description: string | null;
-            status: components["schemas"]["def-42"];
-            position: components["schemas"]["def-43"] | null;
+            status: components["schemas"]["def-43"];
+            position: components["schemas"]["def-44"] | null;
             /** @description Photos and other media attached to the report. */
             mediaIds: string[];
             /** @description The member who reported it; null when a token did. */
@@ -2144,7 +2216,7 @@ export interface components {
             /** @description Member id, or token:<id> for an API token. */
             resolvedBy: string | null;
             /** @description Oldest first. */
-            comments: components["schemas"]["def-44"][];
+            comments: components["schemas"]["def-45"][];
         };
         /** @description Where the device was when the issue was reported. */
         IssuePosition: {
@@ -2434,6 +2506,34 @@ export interface components {
             /** @description Enter it on the shared device within 24 hours to authorize it. Shown this once; it works once. */
             registrationCode: string;
         };
+        ReportSchedule: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            frequency: "DAILY" | "WEEKLY";
+            weekday: number | null;
+            hour: number;
+            timeZone: string;
+            locationIds: string[] | null;
+            /** @enum {string} */
+            format: "pdf" | "xlsx" | "csv";
+            recipients: string[];
+            enabled: boolean;
+            /**
+             * Format: uuid
+             * @description Whose view the report is made with: their role and locations when it is sent.
+             */
+            memberId: string;
+            /** @description When the next report goes out; null while disabled. */
+            nextRunAt: string | null;
+            lastSentAt: string | null;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         RequestPasswordResetBody: {
             /**
              * Format: email
@@ -2577,9 +2677,9 @@ export interface components {
             actions?: components["schemas"]["def-15"][];
         };
         UpdateIssueBody: {
-            status?: components["schemas"]["def-42"];
-            severity?: components["schemas"]["def-41"];
-            category?: components["schemas"]["def-40"];
+            status?: components["schemas"]["def-43"];
+            severity?: components["schemas"]["def-42"];
+            category?: components["schemas"]["def-41"];
             /** @description Added to the issue’s comments; required to reopen a RESOLVED issue. */
             comment?: string;
         };
@@ -2607,6 +2707,31 @@ export interface components {
             defaultActions?: components["schemas"]["def-15"][];
             /** @description Per-member overrides; sending the list replaces it whole. */
             memberSettings?: components["schemas"]["def-21"][];
+        };
+        UpdateReportScheduleBody: {
+            /** @description E.g. "Harbour Gate — daily". */
+            name?: string;
+            /**
+             * @description DAILY: each day, the previous day’s executions. WEEKLY: on `weekday`, the previous seven days’.
+             * @enum {string}
+             */
+            frequency?: "DAILY" | "WEEKLY";
+            /** @description WEEKLY only: 1 (Monday) to 7 (Sunday). */
+            weekday?: number | null;
+            /** @description The local hour the report is sent at, in `timeZone`. */
+            hour?: number;
+            /** @description IANA zone whose days the periods follow and whose hour the report is sent at; the organization’s when absent. */
+            timeZone?: string;
+            /** @description The locations reported on; null or absent for every location you see. */
+            locationIds?: string[] | null;
+            /**
+             * @description The attached file.
+             * @enum {string}
+             */
+            format?: "pdf" | "xlsx" | "csv";
+            /** @description Who receives it, e.g. the location’s client; each gets their own e-mail. */
+            recipients?: string[];
+            enabled?: boolean;
         };
         /** @description The fields to change, as in POST. With THIS, startAt/endAt are this occurrence’s window; with FOLLOWING, the window of the first occurrence of the new task; with ALL, the series’ first window as in POST. Moving only startAt keeps the duration. THIS cannot change steps or recurrence. */
         UpdateTaskExecutionBody: {
@@ -7611,7 +7736,7 @@ export interface operations {
             };
         };
     };
-    listAlertRules: {
+    listReportSchedules: {
         parameters: {
             query?: never;
             header?: never;
@@ -7627,6 +7752,307 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-37"][];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createReportSchedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReportScheduleBody"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSchedule"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSchedule"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteReportSchedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateReportSchedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReportScheduleBody"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSchedule"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAlertRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-38"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -7797,7 +8223,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-38"][];
+                    "application/json": components["schemas"]["def-39"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -7912,7 +8338,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-38"][];
+                    "application/json": components["schemas"]["def-39"][];
                 };
             };
             /** @description The request is not valid */
@@ -7997,7 +8423,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-39"][];
+                    "application/json": components["schemas"]["def-40"][];
                 };
             };
             /** @description The request is not valid */

@@ -42,6 +42,8 @@ export interface Database {
   calendarFeeds: CalendarFeedsTable;
   alertRules: AlertRulesTable;
   alerts: AlertsTable;
+  reportSchedules: ReportSchedulesTable;
+  reportDeliveries: ReportDeliveriesTable;
 }
 
 export type AlertTrigger =
@@ -508,6 +510,8 @@ export interface EmailOutboxTable {
   createdAt: string;
   sentAt: string | null;
   error: string | null;
+  /** JSON: [{ fileName, contentType, base64 }]; null for plain e-mails. */
+  attachments: string | null;
 }
 
 export interface SignInFailuresTable {
@@ -579,4 +583,41 @@ export interface DatabaseHandle {
   /** The PostgreSQL schema in use when it is not the default search path (DATABASE_SCHEMA). */
   readonly schema: string | undefined;
   destroy(): Promise<void>;
+}
+
+export type ReportFrequency = 'DAILY' | 'WEEKLY';
+export type ReportFormat = 'csv' | 'xlsx' | 'pdf';
+
+export interface ReportSchedulesTable {
+  organizationId: string;
+  id: string;
+  name: string;
+  frequency: ReportFrequency;
+  /** WEEKLY: 1 (Monday) to 7 (Sunday). */
+  weekday: number | null;
+  hour: number;
+  timeZone: string;
+  /** JSON array of location ids; null for every location the member sees. */
+  locationIds: string | null;
+  format: ReportFormat;
+  /** JSON array of e-mail addresses. */
+  recipients: string;
+  memberId: string;
+  enabled: IntegerBoolean;
+  nextRunAt: string;
+  lastSentAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReportDeliveriesTable {
+  organizationId: string;
+  scheduleId: string;
+  periodStart: string;
+  periodEnd: string;
+  executionCount: number;
+  /** JSON array of the e-mails' outbox ids, one per recipient. */
+  emailOutboxIds: string;
+  createdAt: string;
 }

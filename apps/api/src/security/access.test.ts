@@ -59,6 +59,7 @@ const REFERS_TO_ACME = new Set([
   'createIssue',
   'createAlertRule',
   'raisePanic',
+  'createReportSchedule',
 ]);
 
 const ENDS_THE_CALLERS_SESSION = new Set(['signOut', 'leaveOrganization']);
@@ -87,6 +88,8 @@ const administrators = {
   TOKEN: ALLOWED,
   ANONYMOUS: 401,
 } as const;
+/** Supervisors signed in as themselves: what reads as its member (scheduled reports). */
+const supervisorsInPerson = { ...supervisors, TOKEN: 403 } as const;
 const ownersInPerson = { ...everyone(403), OWNER: ALLOWED, ANONYMOUS: 401 } as const;
 const readers = { ...everyone(ALLOWED), ANONYMOUS: 401 } as const;
 const signedIn = { ...everyone(ALLOWED), TOKEN: 401, ANONYMOUS: 401 } as const;
@@ -168,6 +171,11 @@ const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   checkInOnDemand: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
   listCheckIns: readers,
   getExecutionsReport: supervisors,
+  listReportSchedules: supervisorsInPerson,
+  createReportSchedule: supervisorsInPerson,
+  getReportSchedule: supervisorsInPerson,
+  updateReportSchedule: supervisorsInPerson,
+  deleteReportSchedule: supervisorsInPerson,
   listAlertRules: administrators,
   createAlertRule: administrators,
   disableAlertRule: administrators,
@@ -213,6 +221,7 @@ function idNameFor(path: string): string {
   if (path.startsWith('/api/issues/')) return 'issueId';
   if (path.startsWith('/api/webhooks/')) return 'webhookId';
   if (path.startsWith('/api/alert-rules/')) return 'alertRuleId';
+  if (path.startsWith('/api/report-schedules/')) return 'reportScheduleId';
   if (path.startsWith('/api/alerts/')) return 'alertId';
   if (path.startsWith('/api/calendar/')) return 'none';
   if (path.startsWith('/api/media/')) return 'mediaId';
@@ -312,6 +321,19 @@ describe('access control on every route', () => {
       },
     });
     acmeIds.alertRuleId = alertRule.json<{ id: string }>().id;
+    const reportSchedule = await server.app.inject({
+      method: 'POST',
+      url: '/api/report-schedules',
+      headers: acme.headers,
+      payload: {
+        name: 'Daily',
+        frequency: 'DAILY',
+        hour: 7,
+        format: 'pdf',
+        recipients: ['client@acme.example'],
+      },
+    });
+    acmeIds.reportScheduleId = reportSchedule.json<{ id: string }>().id;
     acmeIds.alertId = randomUUID();
     await server.deps.database.db
       .insertInto('alerts')
@@ -429,6 +451,15 @@ describe('access control on every route', () => {
         escalation: [{ afterMinutes: 0, memberIds: [acme.ownerMemberId] }],
       },
       raisePanic: { locationId: acmeLocation },
+      createReportSchedule: {
+        name: 'Probe',
+        frequency: 'DAILY',
+        hour: 7,
+        format: 'csv',
+        recipients: ['probe@example.com'],
+        locationIds: [acmeLocation],
+      },
+      updateReportSchedule: { name: 'Changed' },
       updateWebhook: { description: 'Changed' },
       recordExecutionWrite: { id: randomUUID(), type: 'SEEN' },
       checkInOnDemand: { id: randomUUID(), pointId: acmeIds.pointId, method: 'QR', code: 'x' },

@@ -1,51 +1,11 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
-import { SMTPServer } from 'smtp-server';
+import { attachmentIn, startSmtpServer } from '../test-support/smtp-server.js';
 import { createTestDatabase } from '../test-support/test-database.js';
 import type { DatabaseHandle } from '../database/database.js';
 import { createFixedClock } from './clock.js';
 import { createMailer } from './mailer.js';
-
-interface ReceivedMessage {
-  from: string;
-  to: string[];
-  data: string;
-}
-
-/** A real SMTP server on loopback, so delivery goes through nodemailer exactly as in production. */
-async function startSmtpServer(): Promise<{
-  url: string;
-  received: ReceivedMessage[];
-  close(): Promise<void>;
-}> {
-  const received: ReceivedMessage[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let data = '';
-      stream.on('data', (chunk: Buffer) => (data += chunk.toString()));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((recipient) => recipient.address),
-          data,
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe('mailer', () => {
   let database: DatabaseHandle;
@@ -112,6 +72,34 @@ describe('mailer', () => {
       // Delivering again sends nothing more.
       await mailer.deliver(database.db, id);
       assert.equal(smtp.received.length, 1);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('sends attachments kept in the outbox, byte for byte', async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const mailer = createMailer({
+        clock,
+        logger,
+        smtpUrl: smtp.url,
+        from: 'OpenPatrol <no-reply@patrol.test>',
+      });
+      const content = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff, 0x10, 0x80]);
+      const id = await mailer.enqueue(database.db, {
+        organizationId: null,
+        to: 'client@example.com',
+        subject: 'Daily report',
+        text: 'Attached.',
+        attachments: [{ fileName: 'report.pdf', contentType: 'application/pdf', content }],
+      });
+      await mailer.deliver(database.db, id);
+      const data = smtp.received[0]?.data ?? '';
+      assert.match(data, /Content-Type: application\/pdf; name=report\.pdf/);
+      assert.match(data, /Content-Disposition: attachment; filename=report\.pdf/);
+      // The part's base64 body decodes to exactly the bytes given.
+      assert.deepEqual(attachmentIn(data, 'report.pdf'), content);
     } finally {
       await smtp.close();
     }

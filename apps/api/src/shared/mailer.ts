@@ -10,6 +10,20 @@ export interface Email {
   readonly to: string;
   readonly subject: string;
   readonly text: string;
+  readonly attachments?: readonly EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly content: Buffer;
+}
+
+/** How attachments are kept in the outbox row, so a delivery after a restart still has them. */
+interface StoredAttachment {
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly base64: string;
 }
 
 export interface Mailer {
@@ -52,6 +66,16 @@ export function createMailer({
           createdAt: clock.now().toISOString(),
           sentAt: null,
           error: null,
+          attachments:
+            email.attachments && email.attachments.length > 0
+              ? JSON.stringify(
+                  email.attachments.map((attachment): StoredAttachment => ({
+                    fileName: attachment.fileName,
+                    contentType: attachment.contentType,
+                    base64: attachment.content.toString('base64'),
+                  })),
+                )
+              : null,
         })
         .execute();
       return id;
@@ -77,6 +101,14 @@ export function createMailer({
           to: email.toAddress,
           subject: email.subject,
           text: email.textBody,
+          attachments: (email.attachments === null
+            ? []
+            : (JSON.parse(email.attachments) as StoredAttachment[])
+          ).map((attachment) => ({
+            filename: attachment.fileName,
+            contentType: attachment.contentType,
+            content: Buffer.from(attachment.base64, 'base64'),
+          })),
         });
         await db
           .updateTable('emailOutbox')

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database, DatabaseHandle } from '../../database/database.js';
 import type { Clock } from '../../shared/clock.js';
 import { generateSecret, hashSecret } from '../../shared/secrets.js';
-import { seesAllLocations, type Actor } from './actor.js';
+import type { Actor } from './actor.js';
+import { loadMemberActor } from './member-actor.js';
 import type { SessionView } from './auth.schemas.js';
 import type { SessionContext } from './access.js';
 import {
@@ -109,24 +110,13 @@ export function createAuthService({ database, clock }: { database: DatabaseHandl
 
     let actor: Actor | null = null;
     if (row.organizationId && row.memberId) {
-      const member = await repository.findActiveMember(db, row.organizationId, row.memberId);
-      if (!member) return null;
       if (row.deviceId) {
         const device = await repository.findDevice(db, row.deviceId);
         if (!device || device.revokedAt !== null || device.organizationId !== row.organizationId)
           return null;
       }
-      actor = {
-        kind: 'member',
-        organizationId: row.organizationId,
-        role: member.role,
-        locationIds: seesAllLocations(member.role)
-          ? null
-          : await repository.listMemberLocationIds(db, row.organizationId, member.id),
-        memberId: member.id,
-        personId: member.personId,
-        deviceId: row.deviceId,
-      };
+      actor = await loadMemberActor(db, row.organizationId, row.memberId, row.deviceId);
+      if (!actor) return null;
     }
     if (now.getTime() - Date.parse(row.lastSeenAt) >= TOUCH_INTERVAL_MS) {
       await repository.updateSession(db, tokenHash, {

@@ -3,6 +3,7 @@ import { defineProblem } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import { generateSecret, hashSecret } from '../../shared/secrets.js';
 import type { Actor, MemberActor } from '../auth/actor.js';
+import { loadMemberActor } from '../auth/member-actor.js';
 import type { TaskExecutionsService } from '../task-executions/task-executions.service.js';
 import { renderCalendar, type CalendarEntry } from './ics.js';
 
@@ -27,7 +28,6 @@ export const calendarFeedForMembers = defineProblem({
 });
 
 const DAY_MS = 86_400_000;
-const SEES_ALL_LOCATIONS = new Set(['OWNER', 'ADMIN']);
 /** Enough for an hourly patrol over the month the feed covers. */
 const MAX_ENTRIES = 2000;
 
@@ -108,37 +108,15 @@ export function createCalendarService({
         )
         .select([
           'calendarFeeds.organizationId',
-          'members.id as memberId',
-          'members.role',
-          'members.personId',
+          'calendarFeeds.memberId',
           'members.firstName',
           'members.lastName',
-          'members.archived',
         ])
         .where('calendarFeeds.tokenHash', '=', hashSecret(token))
         .executeTakeFirst();
-      if (!feed || feed.archived === 1)
-        throw calendarFeedNotFound({ detail: 'There is no such feed.' });
-      const locationIds = SEES_ALL_LOCATIONS.has(feed.role)
-        ? null
-        : (
-            await db
-              .selectFrom('memberLocations')
-              .select('locationId')
-              .where('organizationId', '=', feed.organizationId)
-              .where('memberId', '=', feed.memberId)
-              .execute()
-          ).map((row) => row.locationId);
-      // The feed sees what its member would see in the API.
-      const actor: MemberActor = {
-        kind: 'member',
-        organizationId: feed.organizationId,
-        role: feed.role,
-        locationIds,
-        memberId: feed.memberId,
-        personId: feed.personId,
-        deviceId: null,
-      };
+      // The feed sees what its member would see in the API; an archived member's feed ends.
+      const actor = feed && (await loadMemberActor(db, feed.organizationId, feed.memberId));
+      if (!feed || !actor) throw calendarFeedNotFound({ detail: 'There is no such feed.' });
       const now = clock.now();
       const entries: CalendarEntry[] = [];
       let cursor: string | undefined;

@@ -15,6 +15,15 @@ export interface ReportRow {
   readonly performerName: string | null;
   /** The event log's check: true, false, or null when nothing was recorded. */
   readonly integrity: boolean | null;
+  /** Photos recorded in its actions, for the PDF; absent in spreadsheets. */
+  readonly photos?: readonly ReportPhoto[];
+}
+
+export interface ReportPhoto {
+  /** Where it was taken: "step · action". */
+  readonly caption: string;
+  /** A JPEG thumbnail, or null when the photo has no preview. */
+  readonly jpeg: Buffer | null;
 }
 
 export interface ReportHeading {
@@ -139,9 +148,46 @@ export async function renderXlsx(
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** Photos side by side in the PDF, each this wide (points; A4 landscape fits four and a gap). */
+const PHOTO_WIDTH = 180;
+const PHOTOS_PER_LINE = 4;
+
+/** One execution's photos with their captions, four to a line. */
+function photoSection(row: ReportRow): Content[] {
+  const photos = row.photos ?? [];
+  const cells: Content[] = photos.map((photo) => ({
+    width: PHOTO_WIDTH,
+    stack: [
+      photo.jpeg
+        ? {
+            image: `data:image/jpeg;base64,${photo.jpeg.toString('base64')}`,
+            fit: [PHOTO_WIDTH, 135],
+          }
+        : { text: '(no preview for this file; see it in the app)', style: 'muted' },
+      { text: photo.caption, style: 'muted', margin: [0, 2, 0, 0] },
+    ],
+  }));
+  const lines: Content[] = [];
+  for (let start = 0; start < cells.length; start += PHOTOS_PER_LINE)
+    lines.push({
+      columns: cells.slice(start, start + PHOTOS_PER_LINE),
+      columnGap: 8,
+      margin: [0, 0, 0, 8],
+    });
+  return [
+    {
+      text: `${row.execution.name} — ${row.locationName} — ${localTime(row.execution.startAt, row.timeZone)} (${row.timeZone})`,
+      bold: true,
+      margin: [0, 10, 0, 4],
+    },
+    ...lines,
+  ];
+}
+
 export function renderReportPdf(
   heading: ReportHeading,
   rows: readonly ReportRow[],
+  omittedPhotos = 0,
 ): Promise<Buffer> {
   const shown = [1, 2, 3, 6, 7, 8, 9, 10, 12, 13, 19, 21] as const;
   const completed = rows.filter((row) => row.execution.state === 'COMPLETED').length;
@@ -178,6 +224,17 @@ export function renderReportPdf(
   ];
   if (rows.length === 0)
     body.push({ text: 'No executions in this period.', margin: [0, 12, 0, 0] });
+  const withPhotos = rows.filter((row) => (row.photos ?? []).length > 0);
+  if (withPhotos.length > 0) {
+    body.push({ text: 'Photos', style: 'title', pageBreak: 'before' });
+    for (const row of withPhotos) body.push(...photoSection(row));
+  }
+  if (omittedPhotos > 0)
+    body.push({
+      text: `${omittedPhotos} more photo(s) are not printed here; each execution shows all of its photos in the app.`,
+      style: 'muted',
+      margin: [0, 8, 0, 0],
+    });
   const definition: TDocumentDefinitions = {
     pageSize: 'A4',
     pageOrientation: 'landscape',

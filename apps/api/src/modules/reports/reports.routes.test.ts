@@ -15,6 +15,7 @@ import {
   type Credentials,
   type SignedUpOrganization,
 } from '../../test-support/factories.js';
+import { makePng, uploadPhoto } from '../../test-support/media-uploads.js';
 import { createTestServer, type TestServer } from '../../test-support/test-server.js';
 import { csvField } from './executions-report.js';
 
@@ -27,6 +28,27 @@ async function pdfText(pdf: Buffer): Promise<string> {
     const file = path.join(directory, 'report.pdf');
     await writeFile(file, pdf);
     return (await run('pdftotext', ['-layout', file, '-'])).stdout;
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+/** The pictures in a PDF as poppler's pdfimages lists them: [width, height, encoding]. */
+async function pdfImages(pdf: Buffer): Promise<[number, number, string][]> {
+  const directory = await mkdtemp(path.join(tmpdir(), 'report-'));
+  try {
+    const file = path.join(directory, 'report.pdf');
+    await writeFile(file, pdf);
+    const { stdout } = await run('pdfimages', ['-list', file]);
+    // Two header lines, then: page num type width height color comp bpc enc …
+    return stdout
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.trim() !== '')
+      .map((line) => {
+        const columns = line.trim().split(/\s+/);
+        return [Number(columns[3]), Number(columns[4]), columns[8] ?? ''];
+      });
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
@@ -84,7 +106,7 @@ describe('executions report', () => {
       headers: credentials.headers,
       ...(payload ? { payload } : {}),
     });
-  const plan = async (name: string) => {
+  const plan = async (name: string, actions: object[] = []) => {
     const response = await send('POST', '/api/task-executions', token, {
       assigneeIds: [guard.user.id],
       locationId,
@@ -98,10 +120,10 @@ describe('executions report', () => {
       strictTimeRequired: false,
       deadlined: false,
       tags: [],
-      steps: [{ pointId: point.id, name: 'Gate', order: 0 }],
+      steps: [{ pointId: point.id, name: 'Gate', order: 0, actions }],
     });
     assert.equal(response.statusCode, 201, response.body);
-    return response.json<{ id: string; steps: { id: string }[] }>();
+    return response.json<{ id: string; steps: { id: string; actions: { id: string }[] }[] }>();
   };
   const report = (format: string) =>
     send(
@@ -218,5 +240,38 @@ describe('executions report', () => {
       .execute();
     const tampered = await pdfText((await report('pdf')).rawPayload);
     assert.match(tampered, /1 log\(s\) FAILED verification/);
+  });
+
+  it('prints the photos recorded, each with the step and action it was taken for', async () => {
+    const photoRound = await plan('Photo round', [
+      { name: 'Photo of the fence', type: 'MEDIA', order: 0, required: true, maxCount: 2 },
+    ]);
+    const photo = await uploadPhoto(server, guard, { data: makePng(40, 30), capture: 'CAMERA' });
+    clock.set(new Date('2026-12-07T18:10:00.000Z'));
+    for (const write of [
+      { type: 'STARTED' },
+      { type: 'CHECKED_IN', stepId: photoRound.steps[0]!.id, method: 'QR', code: point.qrCode },
+      {
+        type: 'VALUE_RECORDED',
+        actionId: photoRound.steps[0]!.actions[0]!.id,
+        mediaIds: [photo.id],
+      },
+      { type: 'FINISHED' },
+    ]) {
+      const response = await send('POST', `/api/task-executions/${photoRound.id}/events`, guard, {
+        id: randomUUID(),
+        ...write,
+      });
+      assert.equal(response.statusCode, 201, response.body);
+    }
+    clock.set(new Date('2026-12-07T12:00:00.000Z'));
+
+    const pdf = (await report('pdf')).rawPayload;
+    const text = await pdfText(pdf);
+    assert.match(text, /Photos/);
+    assert.match(text, /Photo round — Київ, склад — 2026-12-07 20:00 \(Europe\/Kyiv\)/);
+    assert.match(text, /Gate · Photo of the fence/);
+    // The one photo, as its JPEG thumbnail (a 40 × 30 picture keeps its size).
+    assert.deepEqual(await pdfImages(pdf), [[40, 30, 'jpeg']]);
   });
 });
