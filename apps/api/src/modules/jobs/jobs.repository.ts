@@ -38,6 +38,16 @@ export async function markJobCompleted(
     .execute();
 }
 
+/** Keeps a running job claimed; a no-op once the claim went to another worker. */
+export async function extendJobClaim(
+  db: Kysely<Database>,
+  id: string,
+  workerId: string,
+  lockedUntil: string,
+) {
+  await updateClaimedJob(db, id, workerId).set({ lockedUntil }).execute();
+}
+
 export async function markJobForRetry(
   db: Kysely<Database>,
   id: string,

@@ -246,6 +246,48 @@ describe('job queue and worker', () => {
       assert.deepEqual([row.completedAt, row.lockedBy], [null, 'other-worker']);
     });
 
+    it('renews the claim of a job that runs longer than a claim lasts, so no other worker takes it', async () => {
+      const { id } = await enqueueJob(database.db, { type: 'long' }, start);
+      const lockForMs = 300;
+      const claimsSeen: string[] = [];
+      const first = createWorker({
+        database,
+        clock,
+        logger,
+        workerId: 'first',
+        lockForMs,
+        handlers: {
+          long: async () => {
+            // Three claim lengths pass on the clock while the job runs; the claim moves on.
+            for (let step = 0; step < 3; step++) {
+              await new Promise((resolve) => setTimeout(resolve, lockForMs));
+              clock.advance(lockForMs);
+              claimsSeen.push((await job(id)).lockedUntil ?? '');
+            }
+          },
+        },
+      });
+      const second = createWorker({
+        database,
+        clock,
+        logger,
+        workerId: 'second',
+        lockForMs,
+        handlers: { long: () => Promise.reject(new Error('ran twice')) },
+      });
+      const running = first.runOnce();
+      await new Promise((resolve) => setTimeout(resolve, 2.5 * lockForMs));
+      assert.equal(await second.runOnce(), 0, 'the job is still claimed by the first worker');
+      assert.equal(await running, 1);
+      const row = await job(id);
+      assert.deepEqual([Boolean(row.completedAt), row.attempts], [true, 1]);
+      // The claim moved on with the clock instead of lapsing at the first claim's end.
+      assert.ok(
+        (claimsSeen.at(-1) ?? '') > new Date(start.getTime() + lockForMs).toISOString(),
+        claimsSeen.join(' '),
+      );
+    });
+
     it('lets a periodic job hand its unique key to its next run', async () => {
       await enqueueJob(database.db, { type: 'tick', uniqueKey: 'tick' }, start);
       const worker = workerWith({

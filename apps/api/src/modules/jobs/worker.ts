@@ -4,7 +4,12 @@ import type { Logger } from 'pino';
 import type { DatabaseHandle, JobsTable } from '../../database/database.js';
 import { claimJobs } from '../../database/dialect.js';
 import type { Clock } from '../../shared/clock.js';
-import { markJobCompleted, markJobFailed, markJobForRetry } from './jobs.repository.js';
+import {
+  extendJobClaim,
+  markJobCompleted,
+  markJobFailed,
+  markJobForRetry,
+} from './jobs.repository.js';
 
 /** What a handler learns about the job it runs, besides the payload. */
 export interface JobContext {
@@ -29,7 +34,10 @@ export interface WorkerOptions {
   readonly workerId?: string;
   /** How long to wait before looking again when no job is due. */
   readonly pollIntervalMs?: number;
-  /** How long a claim holds; a job running longer may be claimed and run again elsewhere. */
+  /**
+   * How long a claim holds without renewal. A running job's claim is renewed every third of it,
+   * so this is how soon the jobs of a worker that died (SIGKILL, a lost machine) run elsewhere.
+   */
   readonly lockForMs?: number;
 }
 
@@ -42,6 +50,9 @@ export interface Worker {
   /** Runs every job that is due now, one at a time, and returns how many ran (for tests). */
   runOnce(): Promise<number>;
 }
+
+/** A dead worker's jobs are picked up by another within this long. */
+export const DEFAULT_LOCK_FOR_MS = 60 * 1000;
 
 /** The longest wait between two attempts of a failing job. */
 export const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
@@ -57,7 +68,7 @@ export function createWorker(options: WorkerOptions): Worker {
   const workerId =
     options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
-  const lockForMs = options.lockForMs ?? 5 * 60 * 1000;
+  const lockForMs = options.lockForMs ?? DEFAULT_LOCK_FOR_MS;
   const logger = options.logger.child({ workerId });
 
   let stopping = false;
@@ -80,7 +91,19 @@ export function createWorker(options: WorkerOptions): Worker {
         throw new Error(
           `no handler for job type "${job.type}" in this worker (known: ${Object.keys(handlers).join(', ') || 'none'})`,
         );
-      await handler(JSON.parse(job.payload) as unknown, { job, database, clock, logger: log });
+      // Renew the claim while the handler runs, so a long job is never run twice at once, and
+      // a short claim still frees the jobs of a worker that died.
+      const renewal = setInterval(() => {
+        const lockedUntil = new Date(clock.now().getTime() + lockForMs).toISOString();
+        extendJobClaim(database.db, job.id, workerId, lockedUntil).catch((error: unknown) =>
+          log.warn({ err: error }, 'could not renew the job claim'),
+        );
+      }, lockForMs / 3);
+      try {
+        await handler(JSON.parse(job.payload) as unknown, { job, database, clock, logger: log });
+      } finally {
+        clearInterval(renewal);
+      }
       await markJobCompleted(database.db, job.id, workerId, finishedAt());
       log.info({ durationMs: Date.now() - started }, 'job completed');
     } catch (error) {
