@@ -217,6 +217,11 @@ export function MemberForm({
                 clearable
                 nothingFoundMessage="No location by that name"
                 {...form.getInputProps('locationIds')}
+                // A Manager reading another member may not see all of that member's locations;
+                // those stay out rather than show as bare ids.
+                value={form.values.locationIds.filter((id) =>
+                  locationData.some((location) => location.value === id),
+                )}
               />
             )}
             {(role === 'GUARD' || initialValues.memberNumber !== '') && (
