@@ -161,9 +161,8 @@ describe('managing the team, points and checklists in the admin app', () => {
     await page.screenshot({ path: screenshotPath('team'), fullPage: true });
 
     const api = await sessionApi(page.request, server.url);
-    const users = await api.get<(Listed & { email: string; role: string; locationIds: string[] })[]>(
-      '/users',
-    );
+    const users =
+      await api.get<(Listed & { email: string; role: string; locationIds: string[] })[]>('/users');
     const invited = users.find((user) => user.email === manager.email);
     assert.deepEqual(
       { role: invited?.role, locationIds: invited?.locationIds },
@@ -402,7 +401,7 @@ describe('managing the team, points and checklists in the admin app', () => {
       ],
     );
     const [doorAction, pressureAction, signAction, photoAction, instructionAction] =
-      checklist!.actions;
+      checklist.actions;
     assert.deepEqual([doorAction?.alertLevel, doorAction?.alertValue], ['ERROR', false]);
     assert.deepEqual(
       [pressureAction?.minValue, pressureAction?.maxValue, pressureAction?.alertLevel],

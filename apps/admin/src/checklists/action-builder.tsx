@@ -62,10 +62,9 @@ export const ACTION_TYPES: readonly { value: ActionType; label: string; descript
   { value: 'MULTISELECT', label: 'Several choices', description: 'Pick any of a list.' },
   { value: 'INSTRUCTION', label: 'Instruction', description: 'Text to read; takes no answer.' },
 ];
-const TYPE_LABELS = Object.fromEntries(ACTION_TYPES.map((type) => [type.value, type.label])) as Record<
-  ActionType,
-  string
->;
+const TYPE_LABELS = Object.fromEntries(
+  ACTION_TYPES.map((type) => [type.value, type.label]),
+) as Record<ActionType, string>;
 
 const ALERT_LEVEL_DATA = [
   { value: 'NONE', label: 'No alert' },
@@ -95,7 +94,9 @@ export function emptyAction(type: ActionType = 'BOOLEAN'): ActionDraft {
 }
 
 /** A stored action (normalized, or as sent) as a draft to edit. */
-export function actionDraftFrom(action: ActionDefinition | NormalizedActionDefinition): ActionDraft {
+export function actionDraftFrom(
+  action: ActionDefinition | NormalizedActionDefinition,
+): ActionDraft {
   return {
     name: action.name,
     type: action.type,
@@ -148,7 +149,11 @@ export function toActionDefinitions(drafts: readonly ActionDraft[]): ActionDefin
           maxValue: numberOrNull(draft.maxValue),
         };
       case 'TEXT':
-        return { ...base, maxLength: numberOrNull(draft.maxLength), regex: textOrNull(draft.regex) };
+        return {
+          ...base,
+          maxLength: numberOrNull(draft.maxLength),
+          regex: textOrNull(draft.regex),
+        };
       case 'MEDIA':
         return {
           ...base,
@@ -220,7 +225,10 @@ export function validateActionDraft(draft: ActionDraft): Record<string, string> 
 export function validateActionDrafts(drafts: readonly ActionDraft[]): Record<string, string> {
   return Object.fromEntries(
     drafts.flatMap((draft, index) =>
-      Object.entries(validateActionDraft(draft)).map(([path, error]) => [`${index}.${path}`, error]),
+      Object.entries(validateActionDraft(draft)).map(([path, error]) => [
+        `${index}.${path}`,
+        error,
+      ]),
     ),
   );
 }
@@ -277,7 +285,7 @@ export function ActionEditor({
           data={ACTION_TYPES.map((type) => ({ value: type.value, label: type.label }))}
           value={value.type}
           error={errorOf('type')}
-          onChange={(type) => type && changeType(type as ActionType)}
+          onChange={(type) => type && changeType(type)}
           description={ACTION_TYPES.find((type) => type.value === value.type)?.description}
         />
       </SimpleGrid>

@@ -32,11 +32,7 @@ import {
   type ActionDraft,
 } from './action-builder.js';
 import { ArchiveChecklistDialog, useChecklistArchiving } from './checklist-actions.js';
-import {
-  checklistQueryOptions,
-  checklistsQueryKey,
-  type Checklist,
-} from './checklists.queries.js';
+import { checklistQueryOptions, checklistsQueryKey, type Checklist } from './checklists.queries.js';
 
 interface ChecklistFormValues {
   name: string;

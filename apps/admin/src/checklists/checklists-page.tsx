@@ -268,7 +268,9 @@ export function ChecklistsPage() {
         checklist={archiving}
         pending={archive.isPending}
         onClose={() => setArchiving(null)}
-        onConfirm={(checklist) => archive.mutate(checklist, { onSuccess: () => setArchiving(null) })}
+        onConfirm={(checklist) =>
+          archive.mutate(checklist, { onSuccess: () => setArchiving(null) })
+        }
       />
     </>
   );

@@ -272,7 +272,7 @@ export function PointForm({
               hideControls
               readOnly={readOnly}
               {...form.getInputProps('latitude')}
-              onChange={(value) => form.setFieldValue('latitude', number(value))}
+              onChange={(value: string | number) => form.setFieldValue('latitude', number(value))}
             />
             <NumberInput
               label="Longitude"
@@ -283,7 +283,7 @@ export function PointForm({
               hideControls
               readOnly={readOnly}
               {...form.getInputProps('longitude')}
-              onChange={(value) => form.setFieldValue('longitude', number(value))}
+              onChange={(value: string | number) => form.setFieldValue('longitude', number(value))}
             />
             <NumberInput
               label="Radius (m)"
@@ -292,7 +292,9 @@ export function PointForm({
               max={10_000}
               readOnly={readOnly}
               {...form.getInputProps('radiusMeters')}
-              onChange={(value) => form.setFieldValue('radiusMeters', number(value))}
+              onChange={(value: string | number) =>
+                form.setFieldValue('radiusMeters', number(value))
+              }
             />
           </SimpleGrid>
           <Text size="xs" c="dimmed" mt={4}>
@@ -306,7 +308,9 @@ export function PointForm({
           readOnly={readOnly}
           data={(Object.keys(ON_DEMAND_LABELS) as OnDemandCheckIns[])
             // Picking the members is the API's (memberSettings); a point set up that way keeps it here.
-            .filter((value) => value !== 'SELECTED_MEMBERS' || initialValues.onDemandCheckIns === value)
+            .filter(
+              (value) => value !== 'SELECTED_MEMBERS' || initialValues.onDemandCheckIns === value,
+            )
             .map((value) => ({ value, label: ON_DEMAND_LABELS[value] }))}
           {...form.getInputProps('onDemandCheckIns')}
         />

@@ -121,24 +121,22 @@ export function PointsPanel({ location }: { location: Location }) {
   });
 
   const printPoint = (point: Point) =>
-    void pdf.open(
-      () =>
-        unwrap(
-          api.GET('/points/{id}/qr-sheet.pdf', {
-            params: { path: { id: point.id } },
-            parseAs: 'blob',
-          }),
-        ) as Promise<Blob>,
+    void pdf.open(() =>
+      unwrap<Blob>(
+        api.GET('/points/{id}/qr-sheet.pdf', {
+          params: { path: { id: point.id } },
+          parseAs: 'blob',
+        }),
+      ),
     );
   const printLocation = () =>
-    void pdf.open(
-      () =>
-        unwrap(
-          api.GET('/locations/{id}/qr-sheet.pdf', {
-            params: { path: { id: location.id } },
-            parseAs: 'blob',
-          }),
-        ) as Promise<Blob>,
+    void pdf.open(() =>
+      unwrap<Blob>(
+        api.GET('/locations/{id}/qr-sheet.pdf', {
+          params: { path: { id: location.id } },
+          parseAs: 'blob',
+        }),
+      ),
     );
 
   const save = async (values: PointFormValues) => {

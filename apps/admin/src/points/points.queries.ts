@@ -44,12 +44,12 @@ export function qrCodeImageQueryOptions(api: OpenPatrolClient, point: Point) {
   return queryOptions({
     queryKey: [...pointsQueryKey, 'qr-code', point.id, point.qrCode],
     queryFn: async () =>
-      unwrap(
+      unwrap<Blob>(
         api.GET('/points/{id}/qr-code.svg', {
           params: { path: { id: point.id } },
           parseAs: 'blob',
         }),
-      ) as Promise<Blob>,
+      ),
     staleTime: Infinity,
   });
 }

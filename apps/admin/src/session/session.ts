@@ -73,7 +73,12 @@ export const canEditChecklists = (role: Role): boolean => role === 'OWNER' || ro
 /** Whether the role sees every location regardless of assignment (the server's actor rule). */
 export const seesAllLocations = (role: Role): boolean => role === 'OWNER' || role === 'ADMIN';
 /** Roles a member manager can give: OWNER only ever moves by ownership transfer. */
-export const ASSIGNABLE_ROLES = ['ADMIN', 'MANAGER', 'USER', 'GUARD'] as const satisfies readonly Role[];
+export const ASSIGNABLE_ROLES = [
+  'ADMIN',
+  'MANAGER',
+  'USER',
+  'GUARD',
+] as const satisfies readonly Role[];
 
 export const ROLE_LABELS: Record<Role, string> = {
   OWNER: 'Owner',

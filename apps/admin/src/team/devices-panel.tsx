@@ -55,8 +55,8 @@ export function DevicesPanel() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Text size="sm" c="dimmed" maw={640}>
-          Guards sign in with their member number and PIN only on devices authorized here.
-          Revoking a device signs its guards out at once.
+          Guards sign in with their member number and PIN only on devices authorized here. Revoking
+          a device signs its guards out at once.
         </Text>
         {registerButton}
       </Group>
@@ -167,8 +167,7 @@ function RegisterDeviceDialog({ opened, onClose }: { opened: boolean; onClose: (
             enter this code
             {registered.registrationExpiresAt &&
               ` before ${formatInstant(registered.registrationExpiresAt)}`}
-            .
-            It is shown only now and works once.
+            . It is shown only now and works once.
           </Text>
           <Group gap="sm">
             <Code fz="xl" data-testid="registration-code">

@@ -68,7 +68,13 @@ export function ArchiveMemberDialog({
 }
 
 /** A guard's PIN is never shown; it can only be replaced, e.g. when the guard forgot it. */
-export function ResetPinDialog({ member, onClose }: { member: Member | null; onClose: () => void }) {
+export function ResetPinDialog({
+  member,
+  onClose,
+}: {
+  member: Member | null;
+  onClose: () => void;
+}) {
   const api = useApi();
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
@@ -82,7 +88,9 @@ export function ResetPinDialog({ member, onClose }: { member: Member | null; onC
     if (!member) return;
     setMessage(null);
     try {
-      await unwrap(api.PATCH('/users/{id}', { params: { path: { id: member.id } }, body: { pin } }));
+      await unwrap(
+        api.PATCH('/users/{id}', { params: { path: { id: member.id } }, body: { pin } }),
+      );
       await queryClient.invalidateQueries({ queryKey: membersQueryKey });
       notifications.show({ color: 'green', message: `${memberName(member)} has a new PIN.` });
       close();

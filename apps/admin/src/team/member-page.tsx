@@ -121,7 +121,8 @@ function MemberDetails({ member }: { member: Member }) {
     if (text(values.email) !== member.email) changes.email = text(values.email);
     if (text(values.phone) !== member.phone) changes.phone = text(values.phone);
     if (values.role !== member.role) changes.role = values.role;
-    if (!sameItems(values.locationIds, member.locationIds)) changes.locationIds = values.locationIds;
+    if (!sameItems(values.locationIds, member.locationIds))
+      changes.locationIds = values.locationIds;
     if (text(values.memberNumber) !== member.memberNumber)
       changes.memberNumber = text(values.memberNumber);
     if (Object.keys(changes).length > 0) {
@@ -240,7 +241,10 @@ function MemberDetails({ member }: { member: Member }) {
           })
         }
       />
-      <ResetPinDialog member={resettingPin ? member : null} onClose={() => setResettingPin(false)} />
+      <ResetPinDialog
+        member={resettingPin ? member : null}
+        onClose={() => setResettingPin(false)}
+      />
       <TransferOwnershipDialog
         member={transferring ? member : null}
         onClose={() => setTransferring(false)}
@@ -284,7 +288,10 @@ function MemberHistory({ member }: { member: Member }) {
       ) : (
         <Timeline bulletSize={12} lineWidth={2} active={history.data.length - 1}>
           {[...history.data].reverse().map((version, index, newestFirst) => (
-            <Timeline.Item key={version.historyId} title={describeVersion(version, newestFirst[index + 1])}>
+            <Timeline.Item
+              key={version.historyId}
+              title={describeVersion(version, newestFirst[index + 1])}
+            >
               <InstantText value={version.createdAt} relative size="xs" c="dimmed" />
             </Timeline.Item>
           ))}

@@ -142,7 +142,9 @@ export function TeamPage() {
           value={search}
           onChange={(event) => setSearch(event.currentTarget.value)}
           rightSection={
-            search && <CloseButton size="sm" aria-label="Clear search" onClick={() => setSearch('')} />
+            search && (
+              <CloseButton size="sm" aria-label="Clear search" onClick={() => setSearch('')} />
+            )
           }
           style={{ flex: '1 1 16rem', maxWidth: 420 }}
         />
@@ -171,7 +173,9 @@ export function TeamPage() {
               icon={<IconSearch size={28} />}
               title={`No member matches “${search}”`}
               description={
-                archived ? undefined : 'Archived members are hidden; switch them on to search them too.'
+                archived
+                  ? undefined
+                  : 'Archived members are hidden; switch them on to search them too.'
               }
               action={
                 <Button variant="default" onClick={() => setSearch('')}>
