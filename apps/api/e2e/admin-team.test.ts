@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { APIRequestContext, Page } from 'playwright-core';
+import { request as playwrightRequest, type APIRequestContext, type Page } from 'playwright-core';
 import { startMailCapture, type MailCapture } from './mail-capture.js';
 import {
   launchBrowser,
@@ -436,6 +436,101 @@ describe('managing the team, points and checklists in the admin app', () => {
     await page.getByRole('menuitem', { name: 'Restore' }).click();
     await row.getByText('Archived').waitFor({ state: 'detached' });
     assert.equal((await api.get<{ archived: boolean }>(`/users/${managerId}`)).archived, false);
+  });
+
+  it('lets the Owner add a guard, renew their PIN, and authorize and revoke the device they use', async () => {
+    await page.goto(`${server.url}/team`);
+    await page.getByRole('button', { name: 'Invite member' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Invite member' });
+    await choose(page, dialog.getByLabel(/^Role/), 'Guard');
+    await dialog.getByLabel('First name').fill('Taras');
+    await dialog.getByLabel('Last name').fill('Shevchuk');
+    await dialog.getByLabel('Member number').fill('G-101');
+    await dialog.getByLabel(/^PIN/).fill('12');
+    await dialog.getByRole('button', { name: 'Invite' }).click();
+    await dialog.getByText('Use 4 to 8 digits').waitFor();
+    await dialog.getByLabel(/^PIN/).fill('1234');
+    await dialog.getByRole('button', { name: 'Invite' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByRole('row', { name: /Taras Shevchuk/ });
+    await row.getByText('No. G-101').waitFor();
+    await row.getByText('Active').waitFor();
+
+    await row.click();
+    await page.getByRole('button', { name: 'Set new PIN' }).click();
+    const pinDialog = page.getByRole('dialog', { name: 'Set a new PIN' });
+    await pinDialog.getByLabel(/^New PIN/).fill('908172');
+    await pinDialog.getByRole('button', { name: 'Save PIN' }).click();
+    await pinDialog.waitFor({ state: 'hidden' });
+    await page.getByText('Taras Shevchuk has a new PIN.').waitFor();
+
+    await page.goto(`${server.url}/team`);
+    await page.getByRole('tab', { name: 'Shared devices' }).click();
+    await page.waitForURL(/tab=devices/);
+    await page.getByText('No shared devices yet').waitFor();
+    await page.getByRole('button', { name: 'Authorize a device' }).first().click();
+    const deviceDialog = page.getByRole('dialog', { name: 'Authorize a device' });
+    await deviceDialog.getByLabel(/^Name/).fill('Front desk phone');
+    await deviceDialog.getByRole('button', { name: 'Get a code' }).click();
+    const code = (await deviceDialog.getByTestId('registration-code').textContent()) ?? '';
+    assert.ok(code.length > 0, 'the registration code is shown');
+    await page.screenshot({ path: screenshotPath('team-devices') });
+    await deviceDialog.getByRole('button', { name: 'Done' }).click();
+    const deviceRow = page.getByRole('row', { name: /Front desk phone/ });
+    await deviceRow.getByText('Waiting for code').waitFor();
+
+    // The shared phone: authorized with the code, then the guard signs in with the new PIN only.
+    const phone = await playwrightRequest.newContext({ baseURL: server.url });
+    try {
+      assert.equal((await phone.post('/api/devices/authorize', { data: { code } })).status(), 200);
+      const signInGuard = (pin: string) =>
+        phone.post('/api/devices/guard-sign-in', { data: { memberNumber: 'G-101', pin } });
+      assert.equal((await signInGuard('1234')).status(), 401);
+      assert.equal((await signInGuard('908172')).status(), 200);
+      assert.equal((await phone.get('/api/session')).status(), 200);
+
+      await page.reload();
+      await deviceRow.getByText('Authorized').waitFor();
+      await deviceRow.getByRole('button', { name: 'Revoke Front desk phone' }).click();
+      await page
+        .getByRole('dialog', { name: 'Revoke device?' })
+        .getByRole('button', { name: 'Revoke device' })
+        .click();
+      await deviceRow.getByText('Revoked').waitFor();
+      assert.equal((await phone.get('/api/session')).status(), 401, 'the guard is signed out');
+    } finally {
+      await phone.dispose();
+    }
+  });
+
+  it('lets the Owner hand ownership over only after typing the new Owner’s name', async () => {
+    const api = await sessionApi(page.request, server.url);
+    const users = await api.get<(Listed & { email: string; role: string })[]>('/users');
+    const managerId = users.find((user) => user.email === manager.email)?.id;
+    await page.goto(`${server.url}/team/${managerId}`);
+    await page.getByRole('button', { name: 'Transfer ownership' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Transfer ownership?' });
+    const confirm = dialog.getByRole('button', { name: 'Transfer ownership' });
+    assert.equal(await confirm.isDisabled(), true);
+    await dialog.getByLabel(`Type “${managerName}” to confirm`).fill('Maksym');
+    assert.equal(await confirm.isDisabled(), true);
+    await dialog.getByLabel(`Type “${managerName}” to confirm`).fill(managerName);
+    await page.screenshot({ path: screenshotPath('team-transfer-ownership') });
+    await confirm.click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Ownership transferred').waitFor();
+
+    // The former Owner is an Admin now: Management → External API is gone from their navigation.
+    const navigation = page.getByRole('navigation', { name: 'Main navigation' });
+    await navigation.getByRole('button', { name: 'Management' }).waitFor({ state: 'detached' });
+    const roles = new Map(
+      (await api.get<(Listed & { email: string; role: string })[]>('/users')).map((user) => [
+        user.email,
+        user.role,
+      ]),
+    );
+    assert.equal(roles.get(manager.email), 'OWNER');
+    assert.equal(roles.get(owner.email), 'ADMIN');
   });
 
   it('loads nothing from outside the server', () => {
