@@ -163,8 +163,9 @@ function RegisterDeviceDialog({ opened, onClose }: { opened: boolean; onClose: (
       {registered ? (
         <Stack gap="md">
           <Text size="sm">
-            On <strong>{registered.name}</strong>, open the field app, choose “Shared device” and
-            enter this code
+            On <strong>{registered.name}</strong>, open{' '}
+            <Code>{`${window.location.origin}/field/guard`}</Code> (or “Shared guard device” on the
+            field app’s sign-in page) and enter this code
             {registered.registrationExpiresAt &&
               ` before ${formatInstant(registered.registrationExpiresAt)}`}
             . It is shown only now and works once.

@@ -214,7 +214,7 @@ export function MemberForm({
                 placeholder={locationData.length === 0 ? 'No locations yet' : 'Choose locations'}
                 data={locationData}
                 searchable
-                clearable
+                clearable={!readOnly}
                 nothingFoundMessage="No location by that name"
                 {...form.getInputProps('locationIds')}
                 // A Manager reading another member may not see all of that member's locations;
