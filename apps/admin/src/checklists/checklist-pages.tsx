@@ -77,7 +77,12 @@ function ChecklistForm({
   children?: ReactNode;
 }) {
   const [message, setMessage] = useState<string | null>(null);
-  const form = useForm<ChecklistFormValues>({ initialValues, validate: validateChecklist });
+  const form = useForm<ChecklistFormValues>({
+    initialValues,
+    validate: validateChecklist,
+    // The message above the form describes the last attempt; an edit starts a new one.
+    onValuesChange: () => setMessage(null),
+  });
   const submit = form.onSubmit(
     async (values) => {
       setMessage(null);
