@@ -141,7 +141,7 @@ describe('managing the team, points and checklists in the admin app', () => {
     await page.getByRole('button', { name: 'Invite member' }).click();
     const dialog = page.getByRole('dialog', { name: 'Invite member' });
     // Checked in the browser before anything is sent.
-    await dialog.getByRole('button', { name: 'Invite' }).click();
+    await dialog.getByRole('button', { name: 'Send invitation' }).click();
     await dialog.getByText('Give the first name').waitFor();
     await dialog.getByText('needs an e-mail address for the invitation').waitFor();
 
@@ -151,7 +151,7 @@ describe('managing the team, points and checklists in the admin app', () => {
     assert.equal(await dialog.getByLabel(/^Role/).inputValue(), 'Manager');
     await choose(page, dialog.getByLabel('Locations', { exact: true }), 'Harbour Warehouse');
     await page.screenshot({ path: screenshotPath('team-invite') });
-    await dialog.getByRole('button', { name: 'Invite' }).click();
+    await dialog.getByRole('button', { name: 'Send invitation' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
     const row = page.getByRole('row', { name: new RegExp(managerName) });
@@ -209,6 +209,11 @@ describe('managing the team, points and checklists in the admin app', () => {
     assert.equal(await page.getByRole('button', { name: 'Save changes' }).count(), 0);
     assert.equal(await page.getByText('Airport Terminal B').count(), 0);
     await page.screenshot({ path: screenshotPath('team-manager-member'), fullPage: true });
+
+    // Managers read the checklist library; building it is for Owners and Admins.
+    await navigation.getByRole('link', { name: 'Checklists' }).click();
+    await page.getByText('Owners and Admins build the checklist library.').waitFor();
+    assert.equal(await page.getByRole('link', { name: 'New checklist' }).count(), 0);
 
     await page.goto(`${server.url}/locations/${airport.id}`);
     await page.getByText('This location does not exist').waitFor();
@@ -447,10 +452,10 @@ describe('managing the team, points and checklists in the admin app', () => {
     await dialog.getByLabel('Last name').fill('Shevchuk');
     await dialog.getByLabel('Member number').fill('G-101');
     await dialog.getByLabel(/^PIN/).fill('12');
-    await dialog.getByRole('button', { name: 'Invite' }).click();
+    await dialog.getByRole('button', { name: 'Add guard' }).click();
     await dialog.getByText('Use 4 to 8 digits').waitFor();
     await dialog.getByLabel(/^PIN/).fill('1234');
-    await dialog.getByRole('button', { name: 'Invite' }).click();
+    await dialog.getByRole('button', { name: 'Add guard' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const row = page.getByRole('row', { name: /Taras Shevchuk/ });
     await row.getByText('No. G-101').waitFor();

@@ -98,7 +98,8 @@ export function MemberForm({
   isNew: boolean;
   readOnly?: boolean;
   locations: readonly { id: string; name: string }[];
-  submitLabel: string;
+  /** A guard is added, anyone else invited: the button can say which for the chosen role. */
+  submitLabel: string | ((role: Role) => string);
   onSubmit: (values: MemberFormValues) => Promise<unknown>;
   onCancel: () => void;
 }) {
@@ -254,7 +255,7 @@ export function MemberForm({
           </Button>
           {!readOnly && (
             <Button type="submit" loading={form.submitting}>
-              {submitLabel}
+              {typeof submitLabel === 'function' ? submitLabel(role) : submitLabel}
             </Button>
           )}
         </Group>

@@ -104,7 +104,7 @@ export function TeamPage() {
   const api = useApi();
   const navigate = useNavigate({ from: '/team' });
   const { search = '', archived = false, tab = 'members' } = route.useSearch();
-  const { membership } = useSignedIn();
+  const { membership, session } = useSignedIn();
   const canManage = canManageMembers(membership.role);
   const canDevices = canManageDevices(membership.role);
   const { archive, restore } = useMemberArchiving();
@@ -289,13 +289,16 @@ export function TeamPage() {
                             Restore
                           </Menu.Item>
                         ) : (
-                          <Menu.Item
-                            color="red"
-                            leftSection={<IconArchive size={16} />}
-                            onClick={() => setArchiving(member)}
-                          >
-                            Archive
-                          </Menu.Item>
+                          // Leaving is the Profile page's; archiving oneself here would lock one out.
+                          member.id !== session.memberId && (
+                            <Menu.Item
+                              color="red"
+                              leftSection={<IconArchive size={16} />}
+                              onClick={() => setArchiving(member)}
+                            >
+                              Archive
+                            </Menu.Item>
+                          )
                         )}
                       </Menu.Dropdown>
                     </Menu>
@@ -409,7 +412,7 @@ function InviteMemberDialog({
         }}
         isNew
         locations={locations}
-        submitLabel="Invite"
+        submitLabel={(role) => (role === 'GUARD' ? 'Add guard' : 'Send invitation')}
         onSubmit={invite}
         onCancel={onClose}
       />
