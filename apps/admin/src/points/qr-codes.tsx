@@ -47,7 +47,13 @@ export function useOpenPdf() {
     try {
       const url = URL.createObjectURL(await load());
       if (tab) tab.location.href = url;
-      else window.location.assign(url);
+      else {
+        // A pop-up blocker refused the tab: hand the file over as a download instead.
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = 'qr-sheet.pdf';
+        link.click();
+      }
       // The tab has loaded the document well within a minute; the URL is not needed after.
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (error) {
