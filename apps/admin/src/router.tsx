@@ -182,6 +182,63 @@ const issueRoute = createRoute({
   component: lazyRouteComponent(() => import('./issues/issue-page.js'), 'IssuePage'),
 });
 
+// Team, checklist templates (the location page carries its points).
+export interface TeamSearch {
+  search?: string;
+  archived?: boolean;
+  tab?: 'devices';
+}
+
+const teamRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/team',
+  validateSearch: (search: Record<string, unknown>): TeamSearch => ({
+    search: optionalString(search.search),
+    archived: search.archived === true || search.archived === 'true' ? true : undefined,
+    tab: search.tab === 'devices' ? 'devices' : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./team/team-page.js'), 'TeamPage'),
+});
+
+const memberRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/team/$memberId',
+  component: lazyRouteComponent(() => import('./team/member-page.js'), 'MemberPage'),
+});
+
+export interface ChecklistsSearch {
+  search?: string;
+  archived?: boolean;
+}
+
+const checklistsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/checklists',
+  validateSearch: (search: Record<string, unknown>): ChecklistsSearch => ({
+    search: optionalString(search.search),
+    archived: search.archived === true || search.archived === 'true' ? true : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./checklists/checklists-page.js'), 'ChecklistsPage'),
+});
+
+const newChecklistRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/checklists/new',
+  component: lazyRouteComponent(
+    () => import('./checklists/checklist-pages.js'),
+    'NewChecklistPage',
+  ),
+});
+
+const checklistRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/checklists/$checklistId',
+  component: lazyRouteComponent(
+    () => import('./checklists/checklist-pages.js'),
+    'EditChecklistPage',
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   signUpRoute,
@@ -201,6 +258,11 @@ const routeTree = rootRoute.addChildren([
     editExecutionRoute,
     issuesRoute,
     issueRoute,
+    teamRoute,
+    memberRoute,
+    checklistsRoute,
+    newChecklistRoute,
+    checklistRoute,
   ]),
 ]);
 

@@ -148,3 +148,73 @@ export const IconMail = createIcon('IconMail', [
   'M3 7a2 2 0 0 1 2 -2h14a2 2 0 0 1 2 2v10a2 2 0 0 1 -2 2h-14a2 2 0 0 1 -2 -2v-10',
   'M3 7l9 6l9 -6',
 ]);
+export const IconUsers = createIcon('IconUsers', [
+  'M5 7a4 4 0 1 0 8 0a4 4 0 1 0 -8 0',
+  'M3 21v-2a4 4 0 0 1 4 -4h4a4 4 0 0 1 4 4v2',
+  'M16 3.13a4 4 0 0 1 0 7.75',
+  'M21 21v-2a4 4 0 0 0 -3 -3.85',
+]);
+export const IconUserPlus = createIcon('IconUserPlus', [
+  'M8 7a4 4 0 1 0 8 0a4 4 0 0 0 -8 0',
+  'M16 19h6',
+  'M19 16v6',
+  'M6 21v-2a4 4 0 0 1 4 -4h4',
+]);
+export const IconListCheck = createIcon('IconListCheck', [
+  'M3.5 5.5l1.5 1.5l2.5 -2.5',
+  'M3.5 11.5l1.5 1.5l2.5 -2.5',
+  'M3.5 17.5l1.5 1.5l2.5 -2.5',
+  'M11 6l9 0',
+  'M11 12l9 0',
+  'M11 18l9 0',
+]);
+export const IconQrcode = createIcon('IconQrcode', [
+  'M4 5a1 1 0 0 1 1 -1h4a1 1 0 0 1 1 1v4a1 1 0 0 1 -1 1h-4a1 1 0 0 1 -1 -1z',
+  'M7 17l0 .01',
+  'M14 5a1 1 0 0 1 1 -1h4a1 1 0 0 1 1 1v4a1 1 0 0 1 -1 1h-4a1 1 0 0 1 -1 -1z',
+  'M7 7l0 .01',
+  'M4 15a1 1 0 0 1 1 -1h4a1 1 0 0 1 1 1v4a1 1 0 0 1 -1 1h-4a1 1 0 0 1 -1 -1z',
+  'M17 7l0 .01',
+  'M14 14l3 0',
+  'M20 14l0 .01',
+  'M14 14l0 3',
+  'M14 20l3 0',
+  'M17 17l3 0',
+  'M20 17l0 3',
+]);
+export const IconPrinter = createIcon('IconPrinter', [
+  'M17 17h2a2 2 0 0 0 2 -2v-4a2 2 0 0 0 -2 -2h-14a2 2 0 0 0 -2 2v4a2 2 0 0 0 2 2h2',
+  'M17 9v-4a2 2 0 0 0 -2 -2h-6a2 2 0 0 0 -2 2v4',
+  'M7 15a2 2 0 0 1 2 -2h6a2 2 0 0 1 2 2v4a2 2 0 0 1 -2 2h-6a2 2 0 0 1 -2 -2z',
+]);
+export const IconCurrentLocation = createIcon('IconCurrentLocation', [
+  'M9 12a3 3 0 1 0 6 0a3 3 0 1 0 -6 0',
+  'M4 12a8 8 0 1 0 16 0a8 8 0 1 0 -16 0',
+  'M12 2l0 2',
+  'M12 20l0 2',
+  'M20 12l2 0',
+  'M2 12l2 0',
+]);
+export const IconDeviceMobile = createIcon('IconDeviceMobile', [
+  'M6 5a2 2 0 0 1 2 -2h8a2 2 0 0 1 2 2v14a2 2 0 0 1 -2 2h-8a2 2 0 0 1 -2 -2v-14z',
+  'M11 4h2',
+  'M12 17v.01',
+]);
+export const IconTrash = createIcon('IconTrash', [
+  'M4 7l16 0',
+  'M10 11l0 6',
+  'M14 11l0 6',
+  'M5 7l1 12a2 2 0 0 0 2 2h8a2 2 0 0 0 2 -2l1 -12',
+  'M9 7v-3a1 1 0 0 1 1 -1h4a1 1 0 0 1 1 1v3',
+]);
+export const IconArrowUp = createIcon('IconArrowUp', ['M12 5l0 14', 'M18 11l-6 -6', 'M6 11l6 -6']);
+export const IconArrowDown = createIcon('IconArrowDown', [
+  'M12 5l0 14',
+  'M18 13l-6 6',
+  'M6 13l6 6',
+]);
+export const IconCrown = createIcon('IconCrown', ['M12 6l4 6l5 -4l-2 10h-14l-2 -10l5 4z']);
+export const IconHistory = createIcon('IconHistory', [
+  'M12 8l0 4l2 2',
+  'M3.05 11a9 9 0 1 1 .5 4m-.5 5v-5h5',
+]);

@@ -9,6 +9,7 @@ import { browserTimeZone } from '../components/date-time.js';
 import { IconArchive, IconArrowLeft, IconRestore } from '../components/icons.js';
 import { PageHeader } from '../components/page-header.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { PointsPanel } from '../points/points-panel.js';
 import { useSignedIn } from '../session/session-hooks.js';
 import { canCreateLocations, canEditLocations } from '../session/session.js';
 import { ArchiveLocationDialog, useLocationArchiving } from './location-actions.js';
@@ -175,6 +176,7 @@ function EditLocation({ location }: { location: Location }) {
           </Alert>
         )}
       </LocationForm>
+      <PointsPanel location={location} />
       <ArchiveLocationDialog
         location={confirmingArchive ? location : null}
         pending={archive.isPending}

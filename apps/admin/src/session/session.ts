@@ -58,6 +58,27 @@ export const canCreateLocations = (role: Role): boolean => role === 'OWNER';
 export const canEditLocations = (role: Role): boolean => role === 'OWNER' || role === 'ADMIN';
 export const canUseAdminApp = (role: Role): boolean =>
   role === 'OWNER' || role === 'ADMIN' || role === 'MANAGER';
+/** Inviting, editing, archiving members; guard PINs (the users API's writers). */
+export const canManageMembers = (role: Role): boolean => role === 'OWNER' || role === 'ADMIN';
+/** The Owner in person hands the role over (transferOwnership: Owner, no token). */
+export const canTransferOwnership = (role: Role): boolean => role === 'OWNER';
+/** Registering and revoking the shared devices guards sign in on. */
+export const canManageDevices = (role: Role): boolean => role === 'OWNER' || role === 'ADMIN';
+/** Creating, editing, archiving points and regenerating their QR codes. */
+export const canEditPoints = (role: Role): boolean => role === 'OWNER' || role === 'ADMIN';
+/** QR images and sheets carry the payload: supervisors only, never performers. */
+export const canPrintQrCodes = (role: Role): boolean =>
+  role === 'OWNER' || role === 'ADMIN' || role === 'MANAGER';
+export const canEditChecklists = (role: Role): boolean => role === 'OWNER' || role === 'ADMIN';
+/** Whether the role sees every location regardless of assignment (the server's actor rule). */
+export const seesAllLocations = (role: Role): boolean => role === 'OWNER' || role === 'ADMIN';
+/** Roles a member manager can give: OWNER only ever moves by ownership transfer. */
+export const ASSIGNABLE_ROLES = [
+  'ADMIN',
+  'MANAGER',
+  'USER',
+  'GUARD',
+] as const satisfies readonly Role[];
 
 export const ROLE_LABELS: Record<Role, string> = {
   OWNER: 'Owner',

@@ -1,12 +1,19 @@
 import { Anchor, Group, NavLink, ScrollArea, Stack } from '@mantine/core';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { IconBook, IconKey, IconMapPin, IconSettings } from '../components/icons.js';
+import {
+  IconBook,
+  IconKey,
+  IconListCheck,
+  IconMapPin,
+  IconSettings,
+  IconUsers,
+} from '../components/icons.js';
 import { canManageApiTokens, type Role } from '../session/session.js';
 
 interface NavigationEntry {
   readonly label: string;
-  readonly to: '/locations' | '/management/api-tokens';
+  readonly to: '/locations' | '/management/api-tokens' | '/team' | '/checklists';
   readonly icon: ReactNode;
   readonly isVisibleTo: (role: Role) => boolean;
 }
@@ -25,6 +32,18 @@ const MAIN_ENTRIES: readonly NavigationEntry[] = [
     label: 'Locations',
     to: '/locations',
     icon: <IconMapPin size={18} />,
+    isVisibleTo: () => true,
+  },
+  {
+    label: 'Team',
+    to: '/team',
+    icon: <IconUsers size={18} />,
+    isVisibleTo: () => true,
+  },
+  {
+    label: 'Checklists',
+    to: '/checklists',
+    icon: <IconListCheck size={18} />,
     isVisibleTo: () => true,
   },
 ];
