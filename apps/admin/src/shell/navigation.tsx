@@ -2,12 +2,28 @@ import { Anchor, Group, NavLink, ScrollArea, Stack } from '@mantine/core';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { IconBook, IconKey, IconMapPin, IconSettings } from '../components/icons.js';
-import { canManageApiTokens, type Role } from '../session/session.js';
+import {
+  IconAlertTriangle,
+  IconBell,
+  IconFileDownload,
+  IconWebhook,
+} from '../components/integration-icons.js';
+import { OpenAlertsBadge } from '../alerts/open-alerts-badge.js';
+import { canManageApiTokens, canManageIntegrations, type Role } from '../session/session.js';
 
 interface NavigationEntry {
   readonly label: string;
-  readonly to: '/locations' | '/management/api-tokens';
+  readonly to:
+    | '/locations'
+    | '/management/api-tokens'
+    | '/issues'
+    | '/alerts'
+    | '/reports'
+    | '/management/alert-rules'
+    | '/management/webhooks';
   readonly icon: ReactNode;
+  /** A live count beside the label (open alerts). */
+  readonly rightSection?: ReactNode;
   readonly isVisibleTo: (role: Role) => boolean;
 }
 
@@ -27,6 +43,25 @@ const MAIN_ENTRIES: readonly NavigationEntry[] = [
     icon: <IconMapPin size={18} />,
     isVisibleTo: () => true,
   },
+  {
+    label: 'Issues',
+    to: '/issues',
+    icon: <IconAlertTriangle size={18} />,
+    isVisibleTo: () => true,
+  },
+  {
+    label: 'Alerts',
+    to: '/alerts',
+    icon: <IconBell size={18} />,
+    rightSection: <OpenAlertsBadge />,
+    isVisibleTo: () => true,
+  },
+  {
+    label: 'Reports',
+    to: '/reports',
+    icon: <IconFileDownload size={18} />,
+    isVisibleTo: () => true,
+  },
 ];
 
 const GROUPS: readonly NavigationGroup[] = [
@@ -40,6 +75,18 @@ const GROUPS: readonly NavigationGroup[] = [
         to: '/management/api-tokens',
         icon: <IconKey size={18} />,
         isVisibleTo: canManageApiTokens,
+      },
+      {
+        label: 'Alert rules',
+        to: '/management/alert-rules',
+        icon: <IconBell size={18} />,
+        isVisibleTo: canManageIntegrations,
+      },
+      {
+        label: 'Webhooks',
+        to: '/management/webhooks',
+        icon: <IconWebhook size={18} />,
+        isVisibleTo: canManageIntegrations,
       },
     ],
   },
@@ -58,6 +105,7 @@ export function Navigation({ role, onNavigate }: { role: Role; onNavigate: () =>
       to={entry.to}
       label={entry.label}
       leftSection={entry.icon}
+      rightSection={entry.rightSection}
       active={isUnder(pathname, entry.to)}
       onClick={onNavigate}
     />
