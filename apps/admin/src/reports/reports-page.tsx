@@ -205,7 +205,7 @@ function ExecutionsReportForm({
         />
         <Text size="sm" c="dimmed" data-testid="report-period">
           {period
-            ? `Executions whose window overlaps ${formatInstantWithZone(period.from, form.values.timeZone)} – ${formatInstantWithZone(period.to, form.values.timeZone)}.`
+            ? `Executions whose window overlaps ${formatInstantWithZone(period.from, form.values.timeZone)} – ${formatInstantWithZone(period.to, form.values.timeZone)} (${form.values.timeZone}).`
             : 'Choose a period of at most 31 days.'}
         </Text>
         <Group gap="sm">

@@ -220,6 +220,7 @@ function DeliveryLog({ webhook }: { webhook: Webhook }) {
           verticalSpacing="sm"
           records={deliveries.data}
           idAccessor="id"
+          defaultColumnProps={{ noWrap: true }}
           columns={[
             {
               accessor: 'eventType',
@@ -229,7 +230,14 @@ function DeliveryLog({ webhook }: { webhook: Webhook }) {
                   <Text size="sm" ff="monospace">
                     {delivery.eventType}
                   </Text>
-                  <Text size="xs" c="dimmed" ff="monospace" title="webhook-id">
+                  <Text
+                    size="xs"
+                    c="dimmed"
+                    ff="monospace"
+                    title="webhook-id"
+                    truncate="end"
+                    maw={180}
+                  >
                     {delivery.eventId}
                   </Text>
                 </div>
@@ -278,7 +286,7 @@ function DeliveryLog({ webhook }: { webhook: Webhook }) {
             {
               accessor: 'createdAt',
               title: 'Created',
-              noWrap: true,
+              visibleMediaQuery: (theme) => `(min-width: ${theme.breakpoints.xl})`,
               render: (delivery) => <ZonedTime value={delivery.createdAt} />,
             },
             {
