@@ -7973,6 +7973,8 @@ export interface operations {
                 severityAtLeast?: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
                 /** @description Only these categories, separated by commas. */
                 category?: string;
+                /** @description Text in the title or description, in any case; a number (42 or #42) also finds that issue. */
+                search?: string;
                 /** @description Only issues at these locations: ids separated by commas. */
                 locationIds?: string;
                 /** @description Only issues changed (status, fields or comments) after this instant: poll with the time of your previous poll. */
