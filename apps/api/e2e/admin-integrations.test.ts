@@ -362,6 +362,13 @@ describe('the admin app’s issues, alerts, webhooks and reports in a browser', 
     await row.getByText('Open').waitFor();
     await page.screenshot({ path: screenshotPath('issues'), fullPage: true });
 
+    const search = page.getByRole('textbox', { name: 'Search' });
+    await search.fill('no such words');
+    await page.getByText('No issue matches these filters').waitFor();
+    await search.fill(`#${reported.body.number}`);
+    await page.waitForURL(/search=/);
+    await row.waitFor();
+
     await row.click();
     await page.waitForURL(new RegExp(`/issues/${reported.body.id}$`));
     await page

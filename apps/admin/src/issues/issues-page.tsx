@@ -1,8 +1,21 @@
 import 'mantine-datatable/styles.css';
-import { Badge, Button, Center, Group, MultiSelect, Paper, Select, Text } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Center,
+  CloseButton,
+  Group,
+  MultiSelect,
+  Paper,
+  Select,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
+import { useState } from 'react';
 import { useApi } from '../api/admin-api.js';
 import { locationOptions, useLocationDirectory } from '../api/directories.js';
 import { IconAlertCircle, IconSearch } from '../components/icons.js';
@@ -38,6 +51,19 @@ export function IssuesPage() {
   const issues = list.data?.pages.flatMap((page) => page.issues) ?? [];
   const isFiltered = Object.values(filters).some((value) => value !== undefined);
 
+  // The box answers as one types; the address (shareable, survives reload) follows.
+  const [searchText, setSearchText] = useState(filters.search ?? '');
+  const applySearch = useDebouncedCallback((value: string) => {
+    void navigate({
+      search: (previous) => ({ ...previous, search: value.trim() || undefined }),
+      replace: true,
+    });
+  }, 250);
+  const typeSearch = (value: string) => {
+    setSearchText(value);
+    applySearch(value);
+  };
+
   const setFilter = <K extends keyof IssuesSearch>(key: K, value: IssuesSearch[K]) =>
     void navigate({
       search: (previous) => ({
@@ -55,6 +81,19 @@ export function IssuesPage() {
       />
 
       <Group mb="md" gap="sm" wrap="wrap" align="flex-end">
+        <TextInput
+          label="Search"
+          placeholder="Words, or #42"
+          leftSection={<IconSearch size={16} />}
+          value={searchText}
+          onChange={(event) => typeSearch(event.currentTarget.value)}
+          rightSection={
+            searchText && (
+              <CloseButton size="sm" aria-label="Clear search" onClick={() => typeSearch('')} />
+            )
+          }
+          w={240}
+        />
         <MultiSelect
           label="Status"
           placeholder={filters.status ? undefined : 'Any status'}
@@ -105,7 +144,13 @@ export function IssuesPage() {
               icon={<IconSearch size={28} />}
               title="No issue matches these filters"
               action={
-                <Button variant="default" onClick={() => void navigate({ search: {} })}>
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    setSearchText('');
+                    void navigate({ search: {} });
+                  }}
+                >
                   Clear filters
                 </Button>
               }

@@ -13,6 +13,7 @@ export interface IssuesSearch {
   severity?: IssueSeverity[];
   category?: IssueCategory[];
   locationId?: string;
+  search?: string;
 }
 
 function listOf<T extends string>(value: unknown, allowed: readonly T[]): T[] | undefined {
@@ -30,6 +31,12 @@ export function validateIssuesSearch(search: Record<string, unknown>): IssuesSea
     locationId:
       typeof search.locationId === 'string' && search.locationId !== ''
         ? search.locationId
+        : undefined,
+    // A search of digits only ("42") comes back from the address as a number.
+    search:
+      (typeof search.search === 'string' || typeof search.search === 'number') &&
+      String(search.search).trim() !== ''
+        ? String(search.search)
         : undefined,
   };
 }

@@ -24,6 +24,7 @@ export function issueListQueryOptions(api: OpenPatrolClient, filters: IssuesSear
             severity: joined(filters.severity),
             category: joined(filters.category),
             locationIds: filters.locationId,
+            search: filters.search,
             cursor: pageParam ?? undefined,
           },
         },
