@@ -301,22 +301,26 @@ function StatusCard({ issue }: { issue: IssueDetails }) {
   const { onSuccess } = useIssueUpdate(issue.id);
   const next = NEXT_STATUSES[issue.status];
   const [message, setMessage] = useState<string | null>(null);
+  // Another person may have moved the issue meanwhile: fall back to a move still allowed.
+  const targetOf = (status: IssueStatus): IssueStatus =>
+    next.includes(status) ? status : (next[0] as IssueStatus);
   const form = useForm({
     initialValues: { status: next[0] as IssueStatus, comment: '' },
     validate: {
       comment: (value, values) =>
-        isReopening(issue.status, values.status) && value.trim() === ''
+        isReopening(issue.status, targetOf(values.status)) && value.trim() === ''
           ? 'Say why the issue is reopened'
           : null,
     },
   });
+  const chosen = targetOf(form.values.status);
   const change = useMutation({
     mutationFn: (values: typeof form.values) =>
       unwrap(
         api.PATCH('/issues/{id}', {
           params: { path: { id: issue.id } },
           body: {
-            status: values.status,
+            status: targetOf(values.status),
             ...(values.comment.trim() ? { comment: values.comment.trim() } : {}),
           },
         }),
@@ -353,7 +357,7 @@ function StatusCard({ issue }: { issue: IssueDetails }) {
               {message}
             </Alert>
           )}
-          <Radio.Group label="Change to" {...form.getInputProps('status')}>
+          <Radio.Group label="Change to" {...form.getInputProps('status')} value={chosen}>
             <Group gap="md" mt={6}>
               {next.map((status) => (
                 <Radio
@@ -367,7 +371,7 @@ function StatusCard({ issue }: { issue: IssueDetails }) {
           <Textarea
             label="Comment"
             description={
-              isReopening(issue.status, form.values.status)
+              isReopening(issue.status, chosen)
                 ? 'Required: say why it needs work again.'
                 : 'Optional: what was done, who is on it.'
             }
@@ -378,7 +382,7 @@ function StatusCard({ issue }: { issue: IssueDetails }) {
           />
           <Group justify="flex-end">
             <Button type="submit" loading={change.isPending}>
-              {STATUS_ACTIONS[form.values.status]}
+              {STATUS_ACTIONS[chosen]}
             </Button>
           </Group>
         </Stack>
