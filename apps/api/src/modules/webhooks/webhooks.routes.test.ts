@@ -170,7 +170,7 @@ describe('webhooks', () => {
     const verify = (candidate: string) =>
       verifyWebhookSignature({
         secret: candidate,
-        headers: delivery.headers as Record<string, string>,
+        headers: delivery.headers,
         body: delivery.body,
         now: clock.now().getTime(),
       });
