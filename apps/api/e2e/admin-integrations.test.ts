@@ -246,6 +246,24 @@ describe('the admin app’s issues, alerts, webhooks and reports in a browser', 
     );
     await row.getByRole('cell', { name: '2', exact: true }).waitFor();
     await row.getByText('Delivered').waitFor();
+
+    // A rotated secret signs what is sent next; the old one no longer verifies.
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    await page
+      .getByRole('dialog', { name: 'Rotate the signing secret?' })
+      .getByRole('button', { name: 'Rotate secret' })
+      .click();
+    await page.getByText('Secret rotated: copy the new one now').waitFor();
+    const rotatedSecret = (await page.getByTestId('webhook-secret').textContent()) ?? '';
+    assert.match(rotatedSecret, /^whsec_/);
+    assert.notEqual(rotatedSecret, webhookSecret);
+    await page.getByRole('button', { name: 'Send test event' }).click();
+    const afterRotation = (await receiver.waitFor('webhook.test', 3))[2]!;
+    const verifies = (secret: string) =>
+      verifyWebhookSignature({ secret, headers: afterRotation.headers, body: afterRotation.body });
+    assert.equal(await verifies(rotatedSecret), true);
+    assert.equal(await verifies(webhookSecret), false);
+    webhookSecret = rotatedSecret;
   });
 
   it('creates a panic alert rule that tells the Owner at once', async () => {

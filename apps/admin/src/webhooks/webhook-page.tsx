@@ -25,6 +25,7 @@ import {
   IconArrowLeft,
   IconBan,
   IconCheck,
+  IconKey,
   IconPencil,
   IconRefresh,
 } from '../components/icons.js';
@@ -36,10 +37,12 @@ import { useSignedIn } from '../session/session-hooks.js';
 import { canManageIntegrations } from '../session/session.js';
 import { DeleteWebhookDialog, useWebhookActions } from './webhook-actions.js';
 import { WebhookFormDialog } from './webhook-form-dialog.js';
+import { RotateWebhookSecretDialog, WebhookSecretAlert } from './webhook-secret.js';
 import {
   webhookDeliveriesQueryOptions,
   webhookQueryOptions,
   webhooksQueryKey,
+  type CreatedWebhook,
   type Webhook,
   type WebhookDelivery,
 } from './webhooks.queries.js';
@@ -95,6 +98,9 @@ function WebhookDetails({ webhook, backLink }: { webhook: Webhook; backLink: Rea
   const { setEnabled, sendTest } = useWebhookActions();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState<Webhook | null>(null);
+  const [rotating, setRotating] = useState<Webhook | null>(null);
+  // The new secret exists only in the rotation's answer: kept in this page's memory, shown once.
+  const [rotated, setRotated] = useState<CreatedWebhook | null>(null);
 
   return (
     <>
@@ -135,6 +141,13 @@ function WebhookDetails({ webhook, backLink }: { webhook: Webhook; backLink: Rea
               {webhook.enabled ? 'Disable' : 'Enable'}
             </Button>
             <Button
+              variant="default"
+              leftSection={<IconKey size={16} />}
+              onClick={() => setRotating(webhook)}
+            >
+              Rotate secret
+            </Button>
+            <Button
               variant="subtle"
               color="red"
               leftSection={<IconTrash size={16} />}
@@ -145,6 +158,13 @@ function WebhookDetails({ webhook, backLink }: { webhook: Webhook; backLink: Rea
           </>
         }
       />
+      {rotated && (
+        <WebhookSecretAlert
+          title="Secret rotated: copy the new one now"
+          secret={rotated.secret}
+          onClose={() => setRotated(null)}
+        />
+      )}
       {webhook.disabledReason && !webhook.enabled && (
         <Alert color="yellow" icon={<IconAlertCircle />} title="Disabled" mb="md">
           {webhook.disabledReason} Fix the receiver, then enable the webhook again.
@@ -164,6 +184,11 @@ function WebhookDetails({ webhook, backLink }: { webhook: Webhook; backLink: Rea
         webhook={deleting}
         onClose={() => setDeleting(null)}
         onDeleted={() => void navigate({ to: '/management/webhooks' })}
+      />
+      <RotateWebhookSecretDialog
+        webhook={rotating}
+        onClose={() => setRotating(null)}
+        onRotated={setRotated}
       />
     </>
   );

@@ -1,12 +1,8 @@
 import 'mantine-datatable/styles.css';
 import {
   ActionIcon,
-  Alert,
   Badge,
   Button,
-  Code,
-  CopyButton,
-  Group,
   Menu,
   Paper,
   Text,
@@ -22,9 +18,7 @@ import { useLocationDirectory } from '../api/directories.js';
 import {
   IconBan,
   IconCheck,
-  IconCopy,
   IconDots,
-  IconKey,
   IconLock,
   IconPencil,
   IconPlus,
@@ -37,6 +31,7 @@ import { ZonedTime } from '../components/zoned-time.js';
 import { useSignedIn } from '../session/session-hooks.js';
 import { canManageIntegrations } from '../session/session.js';
 import { DeleteWebhookDialog, useWebhookActions } from './webhook-actions.js';
+import { WebhookSecretAlert } from './webhook-secret.js';
 import { WebhookFormDialog } from './webhook-form-dialog.js';
 import { webhookListQueryOptions, type CreatedWebhook, type Webhook } from './webhooks.queries.js';
 
@@ -101,39 +96,11 @@ function Webhooks() {
       />
 
       {created && (
-        <Alert
-          color="green"
-          variant="light"
-          icon={<IconKey />}
+        <WebhookSecretAlert
           title="Webhook added: copy its signing secret now"
-          withCloseButton
-          closeButtonLabel="Hide the secret"
+          secret={created.secret}
           onClose={() => setCreated(null)}
-          mb="md"
-        >
-          <Text size="sm" mb="xs">
-            The receiver verifies each delivery’s <Code>webhook-signature</Code> with this secret
-            (e.g. <Code>verifyWebhookSignature</Code> from <Code>@openpatrol/api-client</Code>). It
-            is shown only now.
-          </Text>
-          <CopyButton value={created.secret} timeout={4000}>
-            {({ copied, copy }) => (
-              <Group gap={6} wrap="nowrap">
-                <Code data-testid="webhook-secret">{created.secret}</Code>
-                <Tooltip label={copied ? 'Copied' : 'Copy secret'} withArrow>
-                  <ActionIcon
-                    variant={copied ? 'filled' : 'light'}
-                    color={copied ? 'teal' : undefined}
-                    onClick={copy}
-                    aria-label="Copy secret"
-                  >
-                    {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-                  </ActionIcon>
-                </Tooltip>
-              </Group>
-            )}
-          </CopyButton>
-        </Alert>
+        />
       )}
 
       {webhooks.isPending ? (
