@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { verifyWebhookSignature } from '@openpatrol/api-client';
 import type { Page } from 'playwright-core';
+import { startMailCapture, type MailCapture } from './mail-capture.js';
 import {
   launchBrowser,
   screenshotPath,
@@ -114,6 +115,7 @@ function parseCsv(text: string): string[][] {
 describe('the admin app’s issues, alerts, webhooks and reports in a browser', () => {
   let server: RunningServer;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let mail: MailCapture;
   let browser: Browser;
   let page: Page;
   let ownerId = '';
@@ -130,7 +132,11 @@ describe('the admin app’s issues, alerts, webhooks and reports in a browser', 
 
   before(async () => {
     receiver = await startReceiver();
-    server = await startServer({ WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true' }, { apps: ['admin'] });
+    mail = await startMailCapture();
+    server = await startServer(
+      { WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true', SMTP_URL: mail.url },
+      { apps: ['admin'] },
+    );
 
     const signUp = await fetch(`${server.url}/api/session/sign-up`, {
       method: 'POST',
@@ -182,6 +188,7 @@ describe('the admin app’s issues, alerts, webhooks and reports in a browser', 
     await browser?.close();
     await server?.stop();
     await receiver?.close();
+    await mail?.close();
   });
 
   it('adds a webhook whose signed test event reaches the receiver, shows it in the log and redelivers it', async () => {
@@ -493,5 +500,45 @@ describe('the admin app’s issues, alerts, webhooks and reports in a browser', 
       .click();
     await page.getByRole('button', { name: 'Create calendar link' }).waitFor();
     assert.equal((await fetch(`${server.url}${feedPath}`)).status, 404);
+  });
+
+  it('gives a Manager the inbox, issues and reports of their locations, but not webhooks or alert rules', async () => {
+    const airport = await asToken<{ id: string }>('POST', '/locations', {
+      name: 'Airport Terminal B',
+      timeZone: 'UTC',
+    });
+    assert.equal(airport.status, 201);
+    const invited = await asToken('POST', '/users', {
+      firstName: 'Marta',
+      lastName: 'Shevchenko',
+      email: 'marta@northwind.example',
+      role: 'MANAGER',
+      locationIds: [airport.body.id],
+    });
+    assert.equal(invited.status, 201);
+    const invitation = await mail.waitForMail('marta@northwind.example');
+    const token = /\/invitations\/accept\?token=([A-Za-z0-9_-]+)/.exec(invitation.text)?.[1];
+    assert.ok(token, 'the invitation e-mail carries a link with a token');
+
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in$/);
+    await page.goto(`${server.url}/invitations/accept?token=${token}`);
+    await page.getByRole('textbox', { name: /^Password/ }).fill('Terminal-B-Night-Rounds');
+    await page.getByRole('button', { name: 'Accept invitation' }).click();
+    await page.waitForURL(/\/locations$/);
+
+    await navigation().getByRole('link', { name: 'Reports' }).waitFor();
+    assert.equal(await navigation().getByRole('button', { name: 'Management' }).count(), 0);
+    await navigation().getByRole('link', { name: 'Issues' }).click();
+    // The Riverside issue is at a location the Manager does not see.
+    await page.getByText('No issues reported').waitFor();
+    await navigation()
+      .getByRole('link', { name: /Alerts/ })
+      .click();
+    await page.getByText('No open alerts').waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Alert rules' }).count(), 0);
+    await page.goto(`${server.url}/management/webhooks`);
+    await page.getByText('Owners and Admins manage webhooks').waitFor();
   });
 });
