@@ -288,12 +288,14 @@ describe('the admin app’s issues, alerts, webhooks and reports in a browser', 
     await dialog.getByRole('combobox', { name: 'Step 1: tell' }).click();
     await page.getByRole('option', { name: /Olena Kovalenko/ }).click();
     await dialog.getByRole('heading', { name: 'New alert rule' }).click();
+    await page.screenshot({ path: screenshotPath('alert-rule-dialog') });
     await dialog.getByRole('button', { name: 'Create rule' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page
       .getByRole('row', { name: /Panic at the warehouse/ })
       .getByText('Active')
       .waitFor();
+    await page.screenshot({ path: screenshotPath('alert-rules'), fullPage: true });
 
     const rules = await asToken<
       { name: string; trigger: string; locationIds: string[] | null; escalation: unknown }[]
