@@ -10,6 +10,7 @@ import {
 } from '@tanstack/react-router';
 import { NotFoundPage, RouteErrorPage } from './components/error-pages.js';
 import { PageLoader } from './components/states.js';
+import { validateIssuesSearch } from './issues/issues-search.js';
 import { sessionQueryOptions } from './session/session.js';
 
 export interface RouterContext {
@@ -173,6 +174,7 @@ const editExecutionRoute = createRoute({
 const issuesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/issues',
+  validateSearch: validateIssuesSearch,
   component: lazyRouteComponent(() => import('./issues/issues-page.js'), 'IssuesPage'),
 });
 
@@ -239,6 +241,36 @@ const checklistRoute = createRoute({
   ),
 });
 
+const alertsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/alerts',
+  component: lazyRouteComponent(() => import('./alerts/alerts-page.js'), 'AlertsPage'),
+});
+
+const alertRulesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/management/alert-rules',
+  component: lazyRouteComponent(() => import('./alerts/alert-rules-page.js'), 'AlertRulesPage'),
+});
+
+const webhooksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/management/webhooks',
+  component: lazyRouteComponent(() => import('./webhooks/webhooks-page.js'), 'WebhooksPage'),
+});
+
+const webhookRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/management/webhooks/$webhookId',
+  component: lazyRouteComponent(() => import('./webhooks/webhook-page.js'), 'WebhookPage'),
+});
+
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports',
+  component: lazyRouteComponent(() => import('./reports/reports-page.js'), 'ReportsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   signUpRoute,
@@ -263,6 +295,11 @@ const routeTree = rootRoute.addChildren([
     checklistsRoute,
     newChecklistRoute,
     checklistRoute,
+    alertsRoute,
+    alertRulesRoute,
+    webhooksRoute,
+    webhookRoute,
+    reportsRoute,
   ]),
 ]);
 

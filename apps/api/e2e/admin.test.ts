@@ -299,7 +299,9 @@ describe('the admin app in a browser', () => {
 
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
     await navigation.getByRole('link', { name: 'Locations' }).waitFor();
-    assert.equal(await navigation.getByRole('button', { name: 'Management' }).count(), 0);
+    // Admins manage webhooks and alert rules, but API tokens stay the Owner's.
+    await navigation.getByRole('button', { name: 'Management' }).click();
+    await navigation.getByRole('link', { name: 'Webhooks' }).waitFor();
     assert.equal(await navigation.getByRole('link', { name: 'External API' }).count(), 0);
     // An Admin edits locations but does not create them.
     await page.getByRole('row', { name: /Harbour Warehouse North/ }).waitFor();

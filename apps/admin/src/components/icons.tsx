@@ -10,7 +10,7 @@ export interface IconProps extends Omit<SVGProps<SVGSVGElement>, 'children' | 's
   readonly stroke?: number;
 }
 
-function createIcon(name: string, paths: readonly string[]) {
+export function createIcon(name: string, paths: readonly string[]) {
   function Icon({ size = 20, stroke = 1.75, ...props }: IconProps) {
     return (
       <svg

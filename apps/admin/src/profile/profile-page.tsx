@@ -23,6 +23,7 @@ import { PageHeader } from '../components/page-header.js';
 import { MIN_PASSWORD_LENGTH } from '../session/password-rules.js';
 import { useSignedIn, useSwitchOrganization } from '../session/session-hooks.js';
 import { displayName, ROLE_LABELS } from '../session/session.js';
+import { CalendarFeedCard } from './calendar-feed-card.js';
 
 /** The signed-in person: who they are, where they are a member, and their password. */
 export function ProfilePage() {
@@ -93,6 +94,7 @@ export function ProfilePage() {
               </Table.Tbody>
             </Table>
           </Paper>
+          <CalendarFeedCard />
         </Stack>
         <ChangePasswordCard />
       </SimpleGrid>

@@ -56,6 +56,8 @@ export function displayName(person: NonNullable<Session['person']>): string {
 export const canManageApiTokens = (role: Role): boolean => role === 'OWNER';
 export const canCreateLocations = (role: Role): boolean => role === 'OWNER';
 export const canEditLocations = (role: Role): boolean => role === 'OWNER' || role === 'ADMIN';
+/** Alert rules and webhooks: Owners and Admins, as their routes on the server. */
+export const canManageIntegrations = (role: Role): boolean => role === 'OWNER' || role === 'ADMIN';
 export const canUseAdminApp = (role: Role): boolean =>
   role === 'OWNER' || role === 'ADMIN' || role === 'MANAGER';
 /** Inviting, editing, archiving members; guard PINs (the users API's writers). */

@@ -1,6 +1,7 @@
 import { Anchor, Group, NavLink, ScrollArea, Stack } from '@mantine/core';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
+import { OpenAlertsBadge } from '../alerts/open-alerts-badge.js';
 import {
   IconBook,
   IconKey,
@@ -9,12 +10,29 @@ import {
   IconSettings,
   IconUsers,
 } from '../components/icons.js';
-import { canManageApiTokens, type Role } from '../session/session.js';
+import {
+  IconAlertTriangle,
+  IconBell,
+  IconFileDownload,
+  IconWebhook,
+} from '../components/integration-icons.js';
+import { canManageApiTokens, canManageIntegrations, type Role } from '../session/session.js';
 
 interface NavigationEntry {
   readonly label: string;
-  readonly to: '/locations' | '/management/api-tokens' | '/team' | '/checklists';
+  readonly to:
+    | '/locations'
+    | '/team'
+    | '/checklists'
+    | '/issues'
+    | '/alerts'
+    | '/reports'
+    | '/management/api-tokens'
+    | '/management/alert-rules'
+    | '/management/webhooks';
   readonly icon: ReactNode;
+  /** A live count beside the label (open alerts). */
+  readonly rightSection?: ReactNode;
   readonly isVisibleTo: (role: Role) => boolean;
 }
 
@@ -25,8 +43,7 @@ interface NavigationGroup {
   readonly entries: readonly NavigationEntry[];
 }
 
-// Only screens that work are listed: Dashboard, Schedule, Team and Issues join this list as they
-// are built, never as placeholders.
+// Only screens that work are listed, never placeholders.
 const MAIN_ENTRIES: readonly NavigationEntry[] = [
   {
     label: 'Locations',
@@ -46,6 +63,25 @@ const MAIN_ENTRIES: readonly NavigationEntry[] = [
     icon: <IconListCheck size={18} />,
     isVisibleTo: () => true,
   },
+  {
+    label: 'Issues',
+    to: '/issues',
+    icon: <IconAlertTriangle size={18} />,
+    isVisibleTo: () => true,
+  },
+  {
+    label: 'Alerts',
+    to: '/alerts',
+    icon: <IconBell size={18} />,
+    rightSection: <OpenAlertsBadge />,
+    isVisibleTo: () => true,
+  },
+  {
+    label: 'Reports',
+    to: '/reports',
+    icon: <IconFileDownload size={18} />,
+    isVisibleTo: () => true,
+  },
 ];
 
 const GROUPS: readonly NavigationGroup[] = [
@@ -59,6 +95,18 @@ const GROUPS: readonly NavigationGroup[] = [
         to: '/management/api-tokens',
         icon: <IconKey size={18} />,
         isVisibleTo: canManageApiTokens,
+      },
+      {
+        label: 'Alert rules',
+        to: '/management/alert-rules',
+        icon: <IconBell size={18} />,
+        isVisibleTo: canManageIntegrations,
+      },
+      {
+        label: 'Webhooks',
+        to: '/management/webhooks',
+        icon: <IconWebhook size={18} />,
+        isVisibleTo: canManageIntegrations,
       },
     ],
   },
@@ -77,6 +125,7 @@ export function Navigation({ role, onNavigate }: { role: Role; onNavigate: () =>
       to={entry.to}
       label={entry.label}
       leftSection={entry.icon}
+      rightSection={entry.rightSection}
       active={isUnder(pathname, entry.to)}
       onClick={onNavigate}
     />

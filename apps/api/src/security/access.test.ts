@@ -194,6 +194,7 @@ const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   sendWebhookTestEvent: administrators,
   listWebhookDeliveries: administrators,
   redeliverWebhook: administrators,
+  rotateWebhookSecret: administrators,
   listIssues: readers,
   createIssue: readers,
   getIssue: readers,

@@ -167,6 +167,17 @@ describe('listing issues', () => {
       assert.deepEqual(await titles(`?locationIds=${warehouse}`, manager), []);
     });
 
+    it('searches titles and descriptions in any case, and finds an issue by its number', async () => {
+      assert.deepEqual(await titles('?search=g'), ['G3', 'G2', 'G1']);
+      assert.deepEqual(await titles('?search=w1'), ['W1']);
+      // W1 was the organization's third report: "#3" finds it, a bare "3" also finds G3's title.
+      assert.deepEqual(await titles('?search=%233'), ['W1']);
+      assert.deepEqual(await titles('?search=3'), ['G3', 'W1']);
+      assert.deepEqual(await titles('?search=g&locationIds=' + warehouse), []);
+      // A manager's search stays within their locations.
+      assert.deepEqual(await titles('?search=%233', manager), []);
+    });
+
     it('filters by when the server received the report, from inclusive to exclusive', async () => {
       assert.deepEqual(await titles(`?from=${minutes(2)}&to=${minutes(4)}`), ['W1', 'G2']);
       assert.deepEqual(await titles(`?from=${minutes(4)}`), ['W2', 'G3']);

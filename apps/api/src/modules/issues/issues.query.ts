@@ -50,6 +50,14 @@ function parseInstant(value: string | undefined, pointer: string, errors: FieldE
   return date.toISOString();
 }
 
+/** People say "#42" on the radio: a search that is a number also looks for that issue. */
+function parseSearch(value: string | undefined): IssueQueryFilter['search'] {
+  const text = value?.trim() ?? '';
+  if (text === '') return null;
+  const number = /^#?(\d{1,9})$/.exec(text)?.[1];
+  return { text, number: number === undefined ? null : Number(number) };
+}
+
 export function parseIssueQuery(query: ListIssuesQuery): IssueQueryFilter {
   const errors: FieldError[] = [];
   const listed = parseQueryList<IssueSeverity>(
@@ -95,6 +103,7 @@ export function parseIssueQuery(query: ListIssuesQuery): IssueQueryFilter {
       (item) => UUID_PATTERN.test(item),
       'location ids',
     ),
+    search: parseSearch(query.search),
     updatedSince: parseInstant(query.updatedSince, '/updatedSince', errors),
     createdFrom,
     createdTo,

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import { containsIgnoringCase } from '../../database/dialect.js';
 import type {
   Database,
+  DialectName,
   IssueCategory,
   IssueCommentsTable,
   IssueSeverity,
@@ -82,6 +84,8 @@ export interface IssueFilter {
   readonly severities: readonly IssueSeverity[] | null;
   readonly categories: readonly IssueCategory[] | null;
   readonly locationIds: readonly string[] | null;
+  /** Text in the title or description; `number` also matches the issue with that number. */
+  readonly search: { readonly text: string; readonly number: number | null } | null;
   readonly updatedSince: string | null;
   readonly createdFrom: string | null;
   readonly createdTo: string | null;
@@ -91,7 +95,12 @@ export interface IssueFilter {
 }
 
 /** Issues matching the filter, newest first (createdAt, then id, descending), at most `limit`. */
-export function listIssues(db: Kysely<Database>, organizationId: string, filter: IssueFilter) {
+export function listIssues(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  organizationId: string,
+  filter: IssueFilter,
+) {
   const nonEmpty = (values: readonly string[]) => (values.length > 0 ? values : ['']);
   return db
     .selectFrom('issues')
@@ -114,6 +123,15 @@ export function listIssues(db: Kysely<Database>, organizationId: string, filter:
     )
     .$if(filter.locationIds !== null, (query) =>
       query.where('locationId', 'in', nonEmpty(filter.locationIds!)),
+    )
+    .$if(filter.search !== null, (query) =>
+      query.where((eb) =>
+        eb.or([
+          containsIgnoringCase(dialect, 'title', filter.search!.text),
+          containsIgnoringCase(dialect, 'description', filter.search!.text),
+          ...(filter.search!.number === null ? [] : [eb('number', '=', filter.search!.number)]),
+        ]),
+      ),
     )
     .$if(filter.updatedSince !== null, (query) =>
       query.where('updatedAt', '>', filter.updatedSince!),

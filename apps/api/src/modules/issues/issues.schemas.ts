@@ -215,6 +215,14 @@ export const ListIssuesQuerySchema = Type.Object(
       }),
     ),
     category: listOf('Only these categories, separated by commas.'),
+    search: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description:
+          'Text in the title or description, in any case; a number (42 or #42) also finds that issue.',
+      }),
+    ),
     locationIds: listOf('Only issues at these locations: ids separated by commas.', 37_000),
     updatedSince: Type.Optional(
       Type.String({

@@ -317,7 +317,7 @@ export function createIssuesService({
       query: ListIssuesQuery & { limit: number },
     ): Promise<{ issues: Issue[]; nextCursor: string | null }> {
       const filter = parseIssueQuery(query);
-      const rows = await repository.listIssues(db, actor.organizationId, {
+      const rows = await repository.listIssues(db, database.dialect, actor.organizationId, {
         ...filter,
         visibleLocationIds: actor.locationIds,
         reportedByMemberId: isPerformer(actor) && actor.kind === 'member' ? actor.memberId : null,

@@ -154,6 +154,39 @@ describe('webhooks', () => {
     await send('DELETE', `/api/webhooks/${webhook.id}`);
   });
 
+  it('rotates the secret: the next delivery verifies with the new one only', async () => {
+    const webhook = await subscribe(['webhook.test']);
+    const rotated = await send('POST', `/api/webhooks/${webhook.id}/rotate-secret`);
+    assert.equal(rotated.statusCode, 200, rotated.body);
+    const { secret } = rotated.json<{ secret: string }>();
+    assert.match(secret, /^whsec_[A-Za-z0-9+/]{43}=$/);
+    assert.notEqual(secret, webhook.secret);
+
+    received.length = 0;
+    assert.equal((await send('POST', `/api/webhooks/${webhook.id}/test`)).statusCode, 202);
+    assert.equal(await worker().runOnce(), 1);
+    const [delivery] = received;
+    assert.ok(delivery);
+    const verify = (candidate: string) =>
+      verifyWebhookSignature({
+        secret: candidate,
+        headers: delivery.headers,
+        body: delivery.body,
+        now: clock.now().getTime(),
+      });
+    assert.equal(await verify(secret), true);
+    assert.equal(await verify(webhook.secret), false, 'the old secret no longer verifies');
+
+    const elsewhere = await signUpOrganization(server, 'Rival Patrols');
+    const foreign = await server.app.inject({
+      method: 'POST',
+      url: `/api/webhooks/${webhook.id}/rotate-secret`,
+      headers: (await createApiToken(server, elsewhere)).headers,
+    });
+    assert.equal(foreign.statusCode, 404);
+    await send('DELETE', `/api/webhooks/${webhook.id}`);
+  });
+
   it('retries a failing receiver with backoff and delivers exactly once', async () => {
     const webhook = await subscribe(['task-execution.created']);
     received.length = 0;

@@ -86,6 +86,24 @@ export function registerWebhookRoutes(
       webhooksService.updateWebhook(actorOf(request), request.params.id, request.body),
   );
 
+  app.post(
+    '/api/webhooks/:id/rotate-secret',
+    {
+      // The answer holds the new secret: a replay must not hand it out again.
+      config: { access: administrators, idempotent: false },
+      schema: {
+        operationId: 'rotateWebhookSecret',
+        tags,
+        summary: 'Replace the signing secret',
+        description:
+          'A new secret, shown only in this answer. Every delivery sent from now on, retries of earlier events included, is signed with it; the old one stops verifying at once.',
+        params: WebhookIdParamsSchema,
+        response: { 200: CreatedWebhookSchema, ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => webhooksService.rotateSecret(actorOf(request), request.params.id),
+  );
+
   app.delete(
     '/api/webhooks/:id',
     {

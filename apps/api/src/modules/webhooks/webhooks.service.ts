@@ -253,6 +253,26 @@ export function createWebhooksService({
       return toWebhook(next);
     },
 
+    /**
+     * A new signing secret, shown once, for a secret that leaked or is due for rotation. It
+     * applies at once, retries of earlier events included: they are signed when sent.
+     */
+    async rotateSecret(actor: Actor, id: string): Promise<Webhook & { secret: string }> {
+      const current = await findSubscription(actor, id);
+      const next: SubscriptionRow = {
+        ...current,
+        secret: generateWebhookSecret(),
+        updatedAt: clock.now().toISOString(),
+      };
+      await db
+        .updateTable('webhookSubscriptions')
+        .set({ secret: next.secret, updatedAt: next.updatedAt })
+        .where('organizationId', '=', actor.organizationId)
+        .where('id', '=', id)
+        .execute();
+      return { ...toWebhook(next), secret: next.secret };
+    },
+
     async deleteWebhook(actor: Actor, id: string): Promise<void> {
       await findSubscription(actor, id);
       await db.transaction().execute(async (trx) => {
