@@ -10,6 +10,7 @@ import {
 } from '@tanstack/react-router';
 import { NotFoundPage, RouteErrorPage } from './components/error-pages.js';
 import { PageLoader } from './components/states.js';
+import { validateScheduleSearch } from './schedule/schedule-search.js';
 import { sessionQueryOptions } from './session/session.js';
 
 export interface RouterContext {
@@ -149,12 +150,17 @@ const profileRoute = createRoute({
 const scheduleRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/schedule',
+  validateSearch: validateScheduleSearch,
   component: lazyRouteComponent(() => import('./schedule/schedule-page.js'), 'SchedulePage'),
 });
 
 const newTaskRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tasks/new',
+  validateSearch: (search: Record<string, unknown>): { date?: string; locationId?: string } => ({
+    date: optionalString(search.date),
+    locationId: optionalString(search.locationId),
+  }),
   component: lazyRouteComponent(() => import('./tasks/task-editor-page.js'), 'NewTaskPage'),
 });
 
