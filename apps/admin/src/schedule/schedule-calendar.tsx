@@ -1,6 +1,6 @@
 import { Box, Paper, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { STATE_LABELS, executionColor } from './execution-labels.js';
 import type { Location, TaskExecution } from './schedule.queries.js';
 import { formatDay, wallTimeOf, zoneAbbreviation } from './zoned-time.js';
@@ -86,10 +86,21 @@ export function ScheduleCalendar({
 }) {
   const navigate = useNavigate();
   const viewport = useRef<HTMLDivElement>(null);
+  const segmentsByDay = useMemo(
+    () => days.map((date) => segmentsOfDay(date, executions, locations)),
+    [days, executions, locations],
+  );
+  const tops = segmentsByDay.flat().map((segment) => segment.top);
+  // The first execution of the period is in view (an hour above it), or 06:00 when there is none.
+  const firstMinute = tops.length > 0 ? Math.max(0, Math.min(...tops) - 60) : 6 * 60;
+  const scrolledFor = useRef<string | null>(null);
+  const periodKey = `${days[0]}:${tops.length > 0}`;
   useEffect(() => {
-    // Most rounds happen in the day and evening; start the view at 06:00 rather than midnight.
-    viewport.current?.scrollTo({ top: px(6 * 60) });
-  }, []);
+    // Only when the period changes or its executions first arrive, never on a background refresh.
+    if (scrolledFor.current === periodKey) return;
+    scrolledFor.current = periodKey;
+    viewport.current?.scrollTo({ top: px(firstMinute) });
+  }, [periodKey, firstMinute]);
 
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
@@ -139,7 +150,7 @@ export function ScheduleCalendar({
               </Text>
             ))}
           </Box>
-          {days.map((date) => (
+          {days.map((date, dayIndex) => (
             <Box
               key={date}
               role="group"
@@ -152,7 +163,7 @@ export function ScheduleCalendar({
                 backgroundImage: `repeating-linear-gradient(to bottom, var(--mantine-color-default-border) 0, var(--mantine-color-default-border) 1px, transparent 1px, transparent ${HOUR_PX}px)`,
               }}
             >
-              {segmentsOfDay(date, executions, locations).map((segment) => {
+              {segmentsByDay[dayIndex]!.map((segment) => {
                 const { execution } = segment;
                 const location = locations.get(execution.locationId);
                 const color = executionColor(execution);

@@ -91,7 +91,7 @@ export function today(): string {
 /** The zone's short name at an instant (`EET`, `GMT+2`), to name it beside a time. */
 export function zoneAbbreviation(instant: string | number | Date, timeZone: string): string {
   return (
-    new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' })
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
       .formatToParts(new Date(instant))
       .find((part) => part.type === 'timeZoneName')?.value ?? timeZone
   );

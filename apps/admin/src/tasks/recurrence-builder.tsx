@@ -23,11 +23,12 @@ import { useApi } from '../api/admin-api.js';
 import { describeError, ProblemError } from '../api/problem.js';
 import { IconBan } from '../components/icons.js';
 import { LoadingState } from '../components/states.js';
-import { formatAtLocation, formatDay, instantOf } from '../schedule/zoned-time.js';
+import { formatAtLocation, formatDay, instantOf, today } from '../schedule/zoned-time.js';
 import {
   ORDINALS,
   WEEKDAYS,
   WEEKDAY_NAMES,
+  defaultRepeat,
   describeRepeat,
   type RepeatMode,
 } from './recurrence-rule.js';
@@ -111,6 +112,18 @@ export function RecurrenceBuilder({
           allowDeselect={false}
           disabled={disabled}
           {...form.getInputProps('repeat.mode')}
+          onChange={(mode) => {
+            // The days offered first are the start date's (its weekday, its day of the month).
+            const fromStart = defaultRepeat(form.values.startDate || today());
+            form.setFieldValue('repeat', {
+              ...repeat,
+              mode: (mode ?? 'NONE') as RepeatMode,
+              weekdays: fromStart.weekdays,
+              monthDay: fromStart.monthDay,
+              weekdayOrdinal: fromStart.weekdayOrdinal,
+              ordinalWeekday: fromStart.ordinalWeekday,
+            });
+          }}
           error={form.errors.repeat}
         />
         {UNITS[repeat.mode] && (
