@@ -334,11 +334,34 @@ describe('planning in the admin app: schedule and task editor', () => {
     );
     assert.equal(after.length, 2);
 
+    // A canceled occurrence is a record: its editor says so and offers no save.
+    await page.goto(`${server.url}/executions/${target.id}/edit`);
+    await page.getByTestId('not-editable').getByText('This execution is canceled').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Save changes' }).count(), 0);
+
+    await page.goto(`${server.url}/schedule?view=week&date=${nextMonday}`);
+    await page.getByText('Nothing is planned on these days.').waitFor();
     await page.getByRole('button', { name: 'Previous week' }).click();
     await page.waitForFunction(
       () => document.querySelectorAll('[data-testid="calendar-execution"]').length === 2,
     );
     await page.screenshot({ path: screenshotPath('schedule-week-after-cancel'), fullPage: true });
+  });
+
+  it('shows a server field error at the field it names', async () => {
+    await page.goto(`${server.url}/tasks/new?date=${monday}`);
+    await page.getByRole('textbox', { name: /^Name/ }).fill('Long watch');
+    // Later than the start, so the form lets it through; the server allows at most 31 days.
+    await page.getByLabel('Ends on').fill(isoDate(Date.parse(monday) + 40 * DAY_MS));
+    const step = page.getByTestId('task-step').first();
+    await step.getByLabel('Step name').fill('Gate');
+    await step.getByRole('combobox', { name: /^Point/ }).click();
+    await page.getByRole('option', { name: 'North gate' }).click();
+    await page.getByRole('button', { name: 'Plan task' }).click();
+    await page.getByText('Must be at most 31 days after startAt').waitFor();
+    const endTime = page.getByLabel('End time');
+    assert.equal(await endTime.getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByTestId('form-problem').count(), 0, 'every error found its field');
   });
 
   it('shows the server’s reason for a bad custom rule next to the rule', async () => {
