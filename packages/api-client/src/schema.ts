@@ -2450,7 +2450,7 @@ export interface components {
                 /** @description The zone’s UTC offset at the start, e.g. +02:00. */
                 utcOffset: string;
             }[];
-            /** @description Whether the series continues after the listed occurrences. */
+            /** @description Whether the series continues after the listed occurrences, within the look-ahead: ten years, or 86,400 repetitions of a secondly, minutely or hourly rule. */
             hasMore: boolean;
         };
         RecurrencePreviewBody: {

@@ -128,6 +128,18 @@ describe('previewRecurrence', () => {
     assert.equal(result.hasMore, false);
   });
 
+  it('looks ahead a bounded number of repetitions for a sub-daily rule that rarely matches', async () => {
+    // Every second of February, from March: without the bound this expands ~30 million seconds.
+    const result = await previewOf(
+      kyivEvening({ recurrence: { rule: 'FREQ=SECONDLY;BYMONTH=2', exception: null } }),
+    );
+    assert.deepEqual(
+      result.occurrences.map((occurrence) => occurrence.startAt),
+      ['2026-03-26T18:00:00.000Z'],
+    );
+    assert.equal(result.hasMore, false);
+  });
+
   it('starts the list at `from` when it is given', async () => {
     const result = await previewOf(kyivEvening({ from: '2026-04-10T00:00:00.000Z', count: 2 }));
     assert.deepEqual(

@@ -58,7 +58,8 @@ export const RecurrencePreviewSchema = Type.Object(
       ),
     ),
     hasMore: Type.Boolean({
-      description: 'Whether the series continues after the listed occurrences.',
+      description:
+        'Whether the series continues after the listed occurrences, within the look-ahead: ten years, or 86,400 repetitions of a secondly, minutely or hourly rule.',
     }),
   },
   { $id: 'RecurrencePreview', additionalProperties: false },

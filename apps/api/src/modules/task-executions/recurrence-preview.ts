@@ -14,6 +14,17 @@ import {
 const HOUR_MS = 3_600_000;
 /** How far ahead the preview looks: a yearly Feb 29 rule waits eight years (as firstOccurrenceFrom). */
 const LOOK_AHEAD_MS = 10 * 366 * 24 * HOUR_MS;
+/**
+ * Sub-daily rules are expanded candidate by candidate, so their look-ahead is capped at this many
+ * periods: "every second in February" previewed from March would otherwise expand ~30 million
+ * seconds on a request that anyone allowed to plan can send.
+ */
+const MAX_SUB_DAILY_PERIODS = 86_400;
+const SUB_DAILY_UNIT_MS: Partial<Record<string, number>> = {
+  SECONDLY: 1000,
+  MINUTELY: 60_000,
+  HOURLY: HOUR_MS,
+};
 const MAX_DURATION_MS = 31 * 24 * HOUR_MS;
 
 const bodyError = (pointer: string, detail: string): FieldError => ({
@@ -85,7 +96,13 @@ export function previewRecurrence(body: RecurrencePreviewBody): RecurrencePrevie
   };
   const schedule = scheduleOf(task);
   const fromMs = Math.max(Date.parse(task.startAt), body.from ? Date.parse(body.from) : -Infinity);
-  const lastMs = fromMs + LOOK_AHEAD_MS;
+  const rule = schedule.recurrence!.rule;
+  const unitMs = SUB_DAILY_UNIT_MS[rule.frequency];
+  const lookAheadMs =
+    unitMs === undefined
+      ? LOOK_AHEAD_MS
+      : Math.min(LOOK_AHEAD_MS, MAX_SUB_DAILY_PERIODS * unitMs * rule.interval);
+  const lastMs = fromMs + lookAheadMs;
 
   // Widening slices: a minutely rule fills the list within an hour without expanding a month of
   // candidates, and a yearly one is found within a few doublings.
