@@ -245,6 +245,16 @@ describe('planning in the admin app: schedule and task editor', () => {
       .waitFor();
     await page.screenshot({ path: screenshotPath('schedule-week'), fullPage: true });
 
+    // A day's heading opens that day alone.
+    await page.getByRole('button', { name: /^Show Wednesday/ }).click();
+    await page.waitForURL(new RegExp(`view=day.*date=${wednesday}|date=${wednesday}.*view=day`));
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="calendar-execution"]').length === 1,
+    );
+    assert.match((await cardTimesOn(wednesday))[0]!, /^20:00–21:30 /);
+    await page.getByText('Week', { exact: true }).click();
+    await page.waitForURL(/view=week/);
+
     await page.getByText('List', { exact: true }).click();
     await page.waitForURL(/view=list/);
     const rows = page.getByRole('row', { name: /Night patrol/ });

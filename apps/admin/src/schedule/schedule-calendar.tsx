@@ -78,11 +78,14 @@ export function ScheduleCalendar({
   executions,
   locations,
   today,
+  onSelectDay,
 }: {
   days: readonly string[];
   executions: readonly TaskExecution[];
   locations: ReadonlyMap<string, Location>;
   today: string;
+  /** In the week view, a day's heading opens that day alone. */
+  onSelectDay?: (date: string) => void;
 }) {
   const navigate = useNavigate();
   const viewport = useRef<HTMLDivElement>(null);
@@ -121,9 +124,20 @@ export function ScheduleCalendar({
             style={{ borderLeft: '1px solid var(--mantine-color-default-border)' }}
             bg={date === today ? 'var(--mantine-primary-color-light)' : undefined}
           >
-            <Text size="xs" fw={600} truncate>
-              {formatDay(date)}
-            </Text>
+            {onSelectDay ? (
+              <UnstyledButton
+                onClick={() => onSelectDay(date)}
+                aria-label={`Show ${formatDay(date, { weekday: 'long', month: 'long' })} alone`}
+              >
+                <Text size="xs" fw={600} truncate td="underline dotted">
+                  {formatDay(date)}
+                </Text>
+              </UnstyledButton>
+            ) : (
+              <Text size="xs" fw={600} truncate>
+                {formatDay(date)}
+              </Text>
+            )}
           </Box>
         ))}
       </Box>

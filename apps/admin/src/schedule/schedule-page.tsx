@@ -407,6 +407,9 @@ export function SchedulePage() {
             executions={shown}
             locations={locationsById}
             today={today}
+            onSelectDay={
+              view === 'week' ? (day) => setSearch({ view: 'day', date: day }) : undefined
+            }
           />
         </>
       )}
