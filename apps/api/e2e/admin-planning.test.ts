@@ -326,7 +326,10 @@ describe('planning in the admin app: schedule and task editor', () => {
       (execution) => newYorkWallTime(execution.startAt).date === nextMonday,
     )!;
     assert.ok(target, 'the next Monday has an occurrence');
-    await page.goto(`${server.url}/executions/${target.id}/edit`);
+    // The list offers the editor of each planned occurrence; the first row is that Monday's.
+    await page.goto(`${server.url}/schedule?view=list&date=${nextMonday}`);
+    await page.getByRole('button', { name: 'Edit Night patrol' }).first().click();
+    await page.waitForURL(new RegExp(`/executions/${target.id}/edit$`));
     await page.getByRole('button', { name: 'Cancel occurrences…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Cancel which occurrences?' });
     await dialog.getByRole('radio', { name: 'This and following occurrences' }).check();

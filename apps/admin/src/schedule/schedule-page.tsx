@@ -1,5 +1,6 @@
 import 'mantine-datatable/styles.css';
 import {
+  ActionIcon,
   Badge,
   Button,
   Group,
@@ -10,13 +11,20 @@ import {
   TagsInput,
   Text,
   Tooltip,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi, useNavigate } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
 import { useMemo, type ReactNode } from 'react';
 import { useApi } from '../api/admin-api.js';
-import { IconArrowLeft, IconClock, IconPlus, IconRefresh } from '../components/icons.js';
+import {
+  IconArrowLeft,
+  IconClock,
+  IconPencil,
+  IconPlus,
+  IconRefresh,
+} from '../components/icons.js';
 import { PageHeader } from '../components/page-header.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { currentUtcOffset } from '../components/time-zone-select.js';
@@ -389,6 +397,31 @@ export function SchedulePage() {
                     {PRIORITY_LABELS[execution.priority]}
                   </Badge>
                 ),
+              },
+              {
+                accessor: 'actions',
+                title: <VisuallyHidden>Actions</VisuallyHidden>,
+                textAlign: 'right',
+                width: 56,
+                render: (execution) =>
+                  execution.state === 'PLANNED' && (
+                    <Tooltip label="Edit or cancel">
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={`Edit ${execution.name}`}
+                        onClick={(event) => {
+                          event.stopPropagation();
+                          void navigate({
+                            to: '/executions/$executionId/edit',
+                            params: { executionId: execution.id },
+                          });
+                        }}
+                      >
+                        <IconPencil size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  ),
               },
             ]}
           />
