@@ -12,6 +12,7 @@ import { NotFoundPage, RouteErrorPage } from './components/error-pages.js';
 import { PageLoader } from './components/states.js';
 import { validateScheduleSearch } from './schedule/schedule-search.js';
 import { sessionQueryOptions } from './session/session.js';
+import { validateNewTaskSearch } from './tasks/new-task-search.js';
 
 export interface RouterContext {
   readonly queryClient: QueryClient;
@@ -157,10 +158,7 @@ const scheduleRoute = createRoute({
 const newTaskRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tasks/new',
-  validateSearch: (search: Record<string, unknown>): { date?: string; locationId?: string } => ({
-    date: optionalString(search.date),
-    locationId: optionalString(search.locationId),
-  }),
+  validateSearch: validateNewTaskSearch,
   component: lazyRouteComponent(() => import('./tasks/task-editor-page.js'), 'NewTaskPage'),
 });
 
