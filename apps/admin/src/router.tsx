@@ -11,7 +11,9 @@ import {
 import { NotFoundPage, RouteErrorPage } from './components/error-pages.js';
 import { PageLoader } from './components/states.js';
 import { validateIssuesSearch } from './issues/issues-search.js';
+import { validateScheduleSearch } from './schedule/schedule-search.js';
 import { sessionQueryOptions } from './session/session.js';
+import { validateNewTaskSearch } from './tasks/new-task-search.js';
 
 export interface RouterContext {
   readonly queryClient: QueryClient;
@@ -150,12 +152,14 @@ const profileRoute = createRoute({
 const scheduleRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/schedule',
+  validateSearch: validateScheduleSearch,
   component: lazyRouteComponent(() => import('./schedule/schedule-page.js'), 'SchedulePage'),
 });
 
 const newTaskRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tasks/new',
+  validateSearch: validateNewTaskSearch,
   component: lazyRouteComponent(() => import('./tasks/task-editor-page.js'), 'NewTaskPage'),
 });
 

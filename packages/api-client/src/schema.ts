@@ -849,6 +849,26 @@ export interface paths {
         patch: operations["updateTaskExecution"];
         trace?: never;
     };
+    "/task-executions/recurrence-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview the occurrences of a recurrence
+         * @description Lists the next occurrences (10 by default, at most 50) that a task with this window, recurrence and location time zone would have, computed by the same engine that plans executions (DST shifts and exceptions included), with the location’s wall times. Stores nothing. Field errors point into the body as in POST /task-executions (/recurrence/rule, /recurrence/exception).
+         */
+        post: operations["previewRecurrence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/task-executions/{id}/events": {
         parameters: {
             query?: never;
@@ -2501,6 +2521,54 @@ export interface components {
             rule: string;
             /** @description Comma-separated UTC instants YYYYMMDDTHHMMSSZ; each removes the occurrence that starts or ends at it. */
             exception: string | null;
+        };
+        RecurrencePreview: {
+            timeZone: string;
+            occurrences: {
+                /**
+                 * Format: date-time
+                 * @description ISO-8601 UTC with milliseconds.
+                 */
+                startAt: string;
+                /**
+                 * Format: date-time
+                 * @description ISO-8601 UTC with milliseconds.
+                 */
+                endAt: string;
+                /** @description The wall-clock reading at the location, to the minute (YYYY-MM-DDTHH:mm), no offset. */
+                localStartAt: string;
+                /** @description The wall-clock reading at the location, to the minute (YYYY-MM-DDTHH:mm), no offset. */
+                localEndAt: string;
+                /** @description The zone’s UTC offset at the start, e.g. +02:00. */
+                utcOffset: string;
+            }[];
+            /** @description Whether the series continues after the listed occurrences, within the look-ahead: ten years, or 86,400 repetitions of a secondly, minutely or hourly rule. */
+            hasMore: boolean;
+        };
+        RecurrencePreviewBody: {
+            /**
+             * Format: date-time
+             * @description The first occurrence’s start, as in POST /task-executions.
+             */
+            startAt: string;
+            /**
+             * Format: date-time
+             * @description The first occurrence’s end, as in POST /task-executions.
+             */
+            endAt: string;
+            /** @description The location’s IANA time zone, whose wall clock the rule follows. */
+            timeZone: string;
+            recurrence: components["schemas"]["def-23"];
+            /**
+             * Format: date-time
+             * @description List occurrences starting at or after this instant (default: startAt).
+             */
+            from?: string;
+            /**
+             * @description How many to list.
+             * @default 10
+             */
+            count: number;
         };
         RegisterDeviceBody: {
             name: string;
@@ -6500,6 +6568,69 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewRecurrence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique value you choose (a UUID is ideal), 1–200 printable ASCII characters. Retrying the same request with the same key within 24 hours returns the first response, with `Idempotent-Replayed: true`, and changes nothing again. The same key with a different request is refused with 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecurrencePreviewBody"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecurrencePreview"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

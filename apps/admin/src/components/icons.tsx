@@ -127,6 +127,14 @@ export const IconClock = createIcon('IconClock', [
   'M3 12a9 9 0 1 0 18 0a9 9 0 0 0 -18 0',
   'M12 7v5l3 3',
 ]);
+export const IconCalendar = createIcon('IconCalendar', [
+  'M4 7a2 2 0 0 1 2 -2h12a2 2 0 0 1 2 2v12a2 2 0 0 1 -2 2h-12a2 2 0 0 1 -2 -2v-12z',
+  'M16 3v4',
+  'M8 3v4',
+  'M4 11h16',
+  'M11 15h1',
+  'M12 15v3',
+]);
 export const IconLock = createIcon('IconLock', [
   'M5 13a2 2 0 0 1 2 -2h10a2 2 0 0 1 2 2v6a2 2 0 0 1 -2 2h-10a2 2 0 0 1 -2 -2v-6',
   'M11 16a1 1 0 1 0 2 0a1 1 0 0 0 -2 0',

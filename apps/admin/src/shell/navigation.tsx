@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { OpenAlertsBadge } from '../alerts/open-alerts-badge.js';
 import {
   IconBook,
+  IconCalendar,
   IconKey,
   IconListCheck,
   IconMapPin,
@@ -21,6 +22,7 @@ import { canManageApiTokens, canManageIntegrations, type Role } from '../session
 interface NavigationEntry {
   readonly label: string;
   readonly to:
+    | '/schedule'
     | '/locations'
     | '/team'
     | '/checklists'
@@ -45,6 +47,12 @@ interface NavigationGroup {
 
 // Only screens that work are listed, never placeholders.
 const MAIN_ENTRIES: readonly NavigationEntry[] = [
+  {
+    label: 'Schedule',
+    to: '/schedule',
+    icon: <IconCalendar size={18} />,
+    isVisibleTo: () => true,
+  },
   {
     label: 'Locations',
     to: '/locations',

@@ -163,6 +163,7 @@ const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   getTaskExecution: readers,
   updateTaskExecution: supervisors,
   cancelTaskExecution: supervisors,
+  previewRecurrence: supervisors,
   recordExecutionWrite: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
   recordExecutionWrites: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
   listExecutionEvents: readers,
@@ -445,6 +446,12 @@ describe('access control on every route', () => {
       createApiToken: { name: 'Probe' },
       createTaskExecution: taskExecutionProbe(),
       updateTaskExecution: { name: 'Changed' },
+      previewRecurrence: {
+        startAt: '2026-12-07T20:00:00.000Z',
+        endAt: '2026-12-07T21:00:00.000Z',
+        timeZone: 'Europe/Kyiv',
+        recurrence: { rule: 'FREQ=DAILY', exception: null },
+      },
       createWebhook: { url: 'https://hooks.example.com/probe', eventTypes: ['webhook.test'] },
       createAlertRule: {
         name: 'Probe',

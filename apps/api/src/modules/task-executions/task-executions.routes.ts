@@ -13,6 +13,11 @@ import {
   UpdateTaskExecutionBodySchema,
 } from './task-executions.schemas.js';
 import type { TaskExecutionsService } from './task-executions.service.js';
+import { previewRecurrence } from './recurrence-preview.js';
+import {
+  RecurrencePreviewBodySchema,
+  RecurrencePreviewSchema,
+} from './recurrence-preview.schemas.js';
 
 const TaskExecutionInfoResponseSchema = withUniqueSchemaIds(TaskExecutionInfoSchema);
 
@@ -142,5 +147,22 @@ export function registerTaskExecutionRoutes(
         request.params.id,
         request.query.scope ?? 'THIS',
       ),
+  );
+
+  app.post(
+    '/api/task-executions/recurrence-preview',
+    {
+      config: { access: planners },
+      schema: {
+        operationId: 'previewRecurrence',
+        tags,
+        summary: 'Preview the occurrences of a recurrence',
+        description:
+          'Lists the next occurrences (10 by default, at most 50) that a task with this window, recurrence and location time zone would have, computed by the same engine that plans executions (DST shifts and exceptions included), with the location’s wall times. Stores nothing. Field errors point into the body as in POST /task-executions (/recurrence/rule, /recurrence/exception).',
+        body: RecurrencePreviewBodySchema,
+        response: { 200: RecurrencePreviewSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => previewRecurrence(request.body),
   );
 }
