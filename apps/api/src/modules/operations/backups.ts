@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync } from 'node:fs';
-import { copyFile, open, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { migrations } from '../../database/migrations/index.js';
@@ -148,6 +148,7 @@ export async function restoreSqlite(options: {
     );
   // Checked and renamed as a copy: the backup itself stays untouched, and the database appears
   // under its name only once it is known to be good.
+  await mkdir(path.dirname(path.resolve(options.filename)), { recursive: true });
   const temporary = temporaryBeside(options.filename);
   try {
     await copyFile(options.from, temporary);
