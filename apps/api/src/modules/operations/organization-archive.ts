@@ -9,7 +9,8 @@ import { sql, type Kysely } from 'kysely';
 import type { DatabaseHandle, DialectName } from '../../database/database.js';
 import type { MediaStorage } from '../media/media-storage.js';
 import { OperationFailed } from './operations.errors.js';
-import { TENANT_TABLES, type TenantTable } from './tenant-tables.js';
+import { shiftHistoryIds } from './history-ids.js';
+import { TENANT_TABLES, VERSIONS_TABLES, type TenantTable } from './tenant-tables.js';
 
 /**
  * Moving one organization between installations (SQLite or PostgreSQL on either side).
@@ -267,18 +268,12 @@ interface ArchiveContents {
   readonly manifest: ArchiveManifest;
   readonly tables: Map<string, { count: number; sha256: string }>;
   readonly media: Map<string, { size: number; sha256: string }>;
-  /** Values of each table's counter column, to check they are free here. */
-  readonly counters: Map<string, number[]>;
 }
 
 /** Reads the whole archive, hashing as it goes, and checks it against its own manifest. */
 async function verifyArchive(file: string): Promise<ArchiveContents> {
   const tableHashes = new Map<string, { count: number; hash: ReturnType<typeof createHash> }>();
   const mediaHashes = new Map<string, { size: number; hash: ReturnType<typeof createHash> }>();
-  const counters = new Map<string, number[]>();
-  const counterColumns = new Map(
-    TENANT_TABLES.filter((table) => table.counter).map((table) => [table.name, table.counter!]),
-  );
   let manifest: ArchiveManifest | undefined;
   for await (const line of readArchive(file)) {
     if (manifest) throw new OperationFailed(`${file} is corrupted: lines follow the manifest.`);
@@ -287,12 +282,6 @@ async function verifyArchive(file: string): Promise<ArchiveContents> {
       entry.count += 1;
       entry.hash.update(`${JSON.stringify(line.row)}\n`);
       tableHashes.set(line.table, entry);
-      const counter = counterColumns.get(line.table);
-      if (counter) {
-        const values = counters.get(line.table) ?? [];
-        values.push(Number(line.row[counter]));
-        counters.set(line.table, values);
-      }
     } else if ('media' in line) {
       const entry = mediaHashes.get(line.media) ?? { size: 0, hash: createHash('sha256') };
       const bytes = Buffer.from(line.data, 'base64');
@@ -341,7 +330,7 @@ async function verifyArchive(file: string): Promise<ArchiveContents> {
     throw new OperationFailed(
       `${file} is corrupted; nothing was imported:\n  - ${mismatches.join('\n  - ')}`,
     );
-  return { manifest, tables, media, counters };
+  return { manifest, tables, media };
 }
 
 export interface ImportResult {
@@ -381,7 +370,8 @@ export async function importOrganization(
         throw new OperationFailed(
           `Organization ${manifest.organization.id} ("${manifest.organization.name}") already exists in this installation. Nothing was imported.`,
         );
-      await refuseTakenCounters(raw, contents.counters);
+      const shifts = await historyIdShifts(raw);
+      const tablesByName = new Map(TENANT_TABLES.map((table) => [table.name, table]));
 
       const personIds = new Map<string, string>();
       let reusedPeople = 0;
@@ -409,7 +399,13 @@ export async function importOrganization(
           }
           if (batch.table !== line.table) await flush();
           batch.table = line.table;
-          batch.rows.push(adaptRow(line.table, line.row, personIds));
+          batch.rows.push(
+            shiftHistoryIds(
+              tablesByName.get(line.table)!,
+              adaptRow(line.table, line.row, personIds),
+              shifts,
+            ),
+          );
           if (batch.rows.length >= INSERT_BATCH) await flush();
         } else if ('media' in line) {
           await flush();
@@ -468,27 +464,17 @@ function adaptRow(table: string, row: Row, personIds: ReadonlyMap<string, string
   return row;
 }
 
-/** History ids are installation-wide: the imported ones must not be taken here already. */
-async function refuseTakenCounters(raw: RawDatabase, counters: ReadonlyMap<string, number[]>) {
-  const taken: string[] = [];
-  for (const table of TENANT_TABLES) {
-    if (!table.counter) continue;
-    const values = counters.get(table.name) ?? [];
-    let count = 0;
-    for (let start = 0; start < values.length; start += 500) {
-      const row = await raw
-        .selectFrom(table.name)
-        .select((eb) => eb.fn.countAll<number>().as('count'))
-        .where(table.counter, 'in', values.slice(start, start + 500))
-        .executeTakeFirstOrThrow();
-      count += Number(row.count);
-    }
-    if (count > 0) taken.push(`${table.name}: ${count} of ${values.length}`);
+/** How far each versions table's imported history ids move: past the largest one here. */
+async function historyIdShifts(raw: RawDatabase): Promise<Map<string, number>> {
+  const shifts = new Map<string, number>();
+  for (const name of VERSIONS_TABLES) {
+    const row = await raw
+      .selectFrom(name)
+      .select((eb) => eb.fn.max<number | null>('history_id').as('largest'))
+      .executeTakeFirstOrThrow();
+    shifts.set(name, Number(row.largest ?? 0));
   }
-  if (taken.length > 0)
-    throw new OperationFailed(
-      `History ids of this organization are already used by another organization here (${taken.join('; ')}). History ids are numbered per installation and executions refer to them, so they cannot be renumbered; import into an installation where they are free (a new one, or one that started from a higher number). Nothing was imported.`,
-    );
+  return shifts;
 }
 
 /**
@@ -497,12 +483,11 @@ async function refuseTakenCounters(raw: RawDatabase, counters: ReadonlyMap<strin
  * AUTOINCREMENT follows the largest id by itself.)
  */
 async function advanceCounters(trx: DatabaseHandle['db']) {
-  for (const table of TENANT_TABLES) {
-    if (!table.counter) continue;
-    const name = sql.lit(table.name);
-    const column = sql.lit(table.counter);
-    await sql`select setval(pg_get_serial_sequence(${name}, ${column}), greatest(
-        (select coalesce(max(${sql.ref(table.counter)}), 1) from ${sql.table(table.name)}),
-        nextval(pg_get_serial_sequence(${name}, ${column}))))`.execute(trx);
+  for (const table of VERSIONS_TABLES) {
+    const sequence = sql`pg_get_serial_sequence(${sql.lit(table)}, 'history_id')`;
+    await sql`select setval(${sequence}, greatest(
+        (select coalesce(max(history_id), 1) from ${sql.table(table)}), nextval(${sequence})))`.execute(
+      trx,
+    );
   }
 }

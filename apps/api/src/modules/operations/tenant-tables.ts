@@ -17,36 +17,89 @@ export interface TenantTable {
    */
   readonly scope?: 'organization-id' | 'organization' | 'members-people';
   /**
-   * An installation-wide counter column (history ids): the numbers travel unchanged, because
-   * executions and integrators refer to them, so an import refuses when one is already taken.
+   * Columns holding history ids, each with the versions table whose numbering it follows.
+   * History ids are numbered per installation, so an import into an installation that already
+   * has versions renumbers them (see `history-ids.ts`).
    */
-  readonly counter?: 'history_id';
+  readonly historyIds?: Readonly<Record<string, string>>;
+  /** A versions table: `history_id` is its own counter and `snapshot` refers to other versions. */
+  readonly versions?: true;
 }
 
 export const TENANT_TABLES: readonly TenantTable[] = [
   { name: 'organizations', key: ['id'], scope: 'organization' },
   { name: 'people', key: ['id'], scope: 'members-people' },
-  { name: 'locations', key: ['id'] },
-  { name: 'members', key: ['id'] },
-  { name: 'member_versions', key: ['history_id'], counter: 'history_id' },
+  { name: 'locations', key: ['id'], historyIds: { history_id: 'location_versions' } },
+  { name: 'members', key: ['id'], historyIds: { history_id: 'member_versions' } },
+  {
+    name: 'member_versions',
+    key: ['history_id'],
+    // Typed columns, no snapshot: only its own number.
+    historyIds: { history_id: 'member_versions' },
+  },
   { name: 'member_locations', key: ['member_id', 'location_id'] },
   { name: 'devices', key: ['id'] },
   { name: 'api_tokens', key: ['id'] },
   { name: 'one_time_tokens', key: ['token_hash'] },
   { name: 'email_outbox', key: ['id'] },
-  { name: 'location_versions', key: ['history_id'], counter: 'history_id' },
-  { name: 'points', key: ['id'] },
-  { name: 'point_versions', key: ['history_id'], counter: 'history_id' },
+  {
+    name: 'location_versions',
+    key: ['history_id'],
+    historyIds: { history_id: 'location_versions' },
+    versions: true,
+  },
+  { name: 'points', key: ['id'], historyIds: { history_id: 'point_versions' } },
+  {
+    name: 'point_versions',
+    key: ['history_id'],
+    historyIds: { history_id: 'point_versions' },
+    versions: true,
+  },
   { name: 'point_member_settings', key: ['point_id', 'member_id'] },
-  { name: 'checklists', key: ['id'] },
-  { name: 'checklist_versions', key: ['history_id'], counter: 'history_id' },
-  { name: 'scheduled_tasks', key: ['id'] },
-  { name: 'scheduled_task_versions', key: ['history_id'], counter: 'history_id' },
-  { name: 'scheduled_steps', key: ['id'] },
-  { name: 'scheduled_step_versions', key: ['history_id'], counter: 'history_id' },
-  { name: 'scheduled_actions', key: ['id'] },
-  { name: 'scheduled_action_versions', key: ['history_id'], counter: 'history_id' },
-  { name: 'task_executions', key: ['id'] },
+  { name: 'checklists', key: ['id'], historyIds: { history_id: 'checklist_versions' } },
+  {
+    name: 'checklist_versions',
+    key: ['history_id'],
+    historyIds: { history_id: 'checklist_versions' },
+    versions: true,
+  },
+  { name: 'scheduled_tasks', key: ['id'], historyIds: { history_id: 'scheduled_task_versions' } },
+  {
+    name: 'scheduled_task_versions',
+    key: ['history_id'],
+    historyIds: { history_id: 'scheduled_task_versions' },
+    versions: true,
+  },
+  {
+    name: 'scheduled_steps',
+    key: ['id'],
+    historyIds: { history_id: 'scheduled_step_versions', point_history_id: 'point_versions' },
+  },
+  {
+    name: 'scheduled_step_versions',
+    key: ['history_id'],
+    historyIds: { history_id: 'scheduled_step_versions' },
+    versions: true,
+  },
+  {
+    name: 'scheduled_actions',
+    key: ['id'],
+    historyIds: { history_id: 'scheduled_action_versions' },
+  },
+  {
+    name: 'scheduled_action_versions',
+    key: ['history_id'],
+    historyIds: { history_id: 'scheduled_action_versions' },
+    versions: true,
+  },
+  {
+    name: 'task_executions',
+    key: ['id'],
+    historyIds: {
+      scheduled_task_history_id: 'scheduled_task_versions',
+      location_history_id: 'location_versions',
+    },
+  },
   { name: 'task_execution_events', key: ['id'] },
   { name: 'media', key: ['id'] },
   { name: 'issues', key: ['id'] },
@@ -68,3 +121,8 @@ export const INSTALLATION_TABLES: Readonly<Record<string, string>> = {
     'web sign-ins are bound to the old address and a person’s other organizations; people sign in again',
   sign_in_failures: 'short-lived throttling by e-mail address and IP, not by organization',
 };
+
+/** The tables whose `history_id` is their own installation-wide counter. */
+export const VERSIONS_TABLES: readonly string[] = TENANT_TABLES.filter(
+  (table) => table.historyIds?.history_id === table.name,
+).map((table) => table.name);
