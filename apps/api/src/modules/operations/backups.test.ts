@@ -190,7 +190,7 @@ describe('backup and restore on SQLite', () => {
       assert.ok(ids.size <= acknowledgedAfter, 'nothing the server had not committed');
       assert.deepEqual(ids, new Set(acknowledged.slice(0, ids.size)), 'a consistent snapshot');
       t.diagnostic(
-        `writes acknowledged when the backup command started: ${acknowledgedBefore}, when it ended: ${acknowledgedAfter}; in the backup: ${ids.size}`,
+        `writes acknowledged when the backup command started: ${acknowledgedBefore}, when it ended: ${acknowledgedAfter}; in the backup: ${ids.size}; ${backup.stdout.trim()}`,
       );
     } finally {
       restored.close();
