@@ -141,6 +141,10 @@ export async function restoreSqlite(options: {
   readonly force: boolean;
 }): Promise<RestoreResult> {
   const started = performance.now();
+  if (options.filename === ':memory:')
+    throw new OperationFailed(
+      'DATABASE_URL names an in-memory database: there is no file to restore to.',
+    );
   if (!existsSync(options.from)) throw new OperationFailed(`There is no file at ${options.from}.`);
   if (existsSync(options.filename) && !options.force)
     throw new OperationFailed(
