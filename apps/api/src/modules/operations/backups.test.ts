@@ -133,7 +133,8 @@ describe('backup and restore on SQLite', () => {
     const acknowledged: string[] = [];
     let writing = true;
     const writer = (async () => {
-      for (const execution of executions) {
+      // The last execution is left for the test that alters a log.
+      for (const execution of executions.slice(0, -1)) {
         for (const write of [{ type: 'STARTED' }, { type: 'NOTES_CHANGED', notes: 'quiet' }]) {
           if (!writing) return;
           const id = randomUUID();
@@ -222,6 +223,51 @@ describe('backup and restore on SQLite', () => {
     } finally {
       restored.close();
     }
+  });
+
+  it('restore names an execution whose event log was altered, and exits 1', async () => {
+    const reserved = executions.at(-1)!;
+    for (const write of [{ type: 'STARTED' }, { type: 'NOTES_CHANGED', notes: 'all quiet' }]) {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/api/task-executions/${reserved.id}/events`,
+        headers: guard.headers,
+        payload: { id: randomUUID(), ...write },
+      });
+      assert.equal(response.statusCode, 201, response.body);
+    }
+    const backupFile = path.join(folder, 'altered.db');
+    assert.equal(
+      (await runCli(['backup', '--to', backupFile], { DATABASE_URL: `sqlite:${databaseFile}` }))
+        .code,
+      0,
+    );
+    // Someone rewrote what a guard recorded, straight in the file.
+    const altered = new SqliteDatabase(backupFile);
+    const event = altered
+      .prepare(
+        `select id, task_execution_id from task_execution_events where task_execution_id = ? and type = 'NOTES_CHANGED'`,
+      )
+      .get(reserved.id) as { id: string; task_execution_id: string };
+    altered
+      .prepare(
+        `update task_execution_events set payload = '{"notes":"nothing happened"}' where id = ?`,
+      )
+      .run(event.id);
+    altered.close();
+
+    const target = path.join(folder, 'altered-restore', 'openpatrol.db');
+    const restore = await runCli(['restore', '--from', backupFile], {
+      DATABASE_URL: `sqlite:${target}`,
+    });
+    assert.equal(restore.code, 1);
+    assert.match(restore.stderr, /1 of 400 executions have an event log that does not verify/);
+    assert.match(
+      restore.stderr,
+      new RegExp(
+        `execution ${event.task_execution_id} \\(organization [0-9a-f-]+\\): first bad event 2`,
+      ),
+    );
   });
 
   it('restore refuses files that are not sound OpenPatrol databases, and leaves the database alone', async () => {
