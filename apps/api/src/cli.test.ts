@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from './config.js';
@@ -267,5 +270,54 @@ describe('openpatrol CLI', () => {
     const missing = await runCli(['create-api-token', '--name', 'CRM'], database.env);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /needs --organization/);
+  });
+
+  it('moves an organization to another installation with export-organization and import-organization', async () => {
+    const target = await createTestDatabaseEnvironment();
+    const folder = mkdtempSync(path.join(tmpdir(), 'openpatrol-cli-export-'));
+    try {
+      const created = await runCli(
+        [
+          'create-organization',
+          '--name',
+          'Moving Co',
+          '--owner-email',
+          'owner@moving.example',
+          '--owner-password',
+          'a long passphrase indeed',
+          '--json',
+        ],
+        database.env,
+      );
+      assert.equal(created.code, 0, created.stderr);
+      const { organization } = JSON.parse(created.stdout) as { organization: { id: string } };
+      const file = path.join(folder, 'moving.json.gz');
+
+      const missing = await runCli(['export-organization', '--to', file], database.env);
+      assert.equal(missing.code, 2);
+      assert.match(missing.stderr, /export-organization needs --organization/);
+
+      const exported = await runCli(
+        ['export-organization', '--organization', organization.id, '--to', file],
+        database.env,
+      );
+      assert.equal(exported.code, 0, exported.stderr);
+      assert.match(
+        exported.stdout,
+        /Exported organization "Moving Co" .*: \d+ rows, 0 media objects/,
+      );
+
+      const imported = await runCli(['import-organization', '--from', file], target.env);
+      assert.equal(imported.code, 0, imported.stderr);
+      assert.match(imported.stdout, /Imported organization "Moving Co"/);
+      assert.match(imported.stdout, /every hash chain is intact/);
+
+      const again = await runCli(['import-organization', '--from', file], target.env);
+      assert.equal(again.code, 1);
+      assert.match(again.stderr, /already exists in this installation\. Nothing was imported\./);
+    } finally {
+      await target.destroy();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

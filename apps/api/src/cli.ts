@@ -25,6 +25,7 @@ import {
   createSendScheduledReportJob,
   scheduleReportSchedules,
 } from './modules/reports/report-schedules.jobs.js';
+import { runOperationsCommand } from './modules/operations/operations.commands.js';
 import { createServer } from './server.js';
 import { AppError } from './shared/app-error.js';
 import { readServerVersion } from './shared/version.js';
@@ -42,6 +43,14 @@ Commands:
                           [--owner-name "First Last"] [--time-zone Europe/Kyiv]
   create-api-token      Create an External API token and print it
                           --organization ID|NAME --name N [--expires-at 2027-01-01T00:00:00Z]
+  backup                Back up the whole installation: --to FILE [--force]
+                          SQLite: an online backup, consistent while the server writes;
+                          PostgreSQL: runs pg_dump -Fc when it is on PATH, else prints how
+  restore               Replace the SQLite database with a backup (server stopped):
+                          --from FILE [--force], then verifies every execution's event log
+  export-organization   Write one organization, with its media, to a file for another
+                          installation: --organization ID --to FILE.json.gz
+  import-organization   Add an exported organization to this installation: --from FILE
   help                  Show this help
 
 Options:
@@ -70,6 +79,9 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
         'time-zone': { type: 'string' },
         organization: { type: 'string' },
         'expires-at': { type: 'string' },
+        to: { type: 'string' },
+        from: { type: 'string' },
+        force: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -111,6 +123,11 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
     case 'create-organization':
     case 'create-api-token':
       return runAdministrativeCommand(config, command, parsed.values);
+    case 'backup':
+    case 'restore':
+    case 'export-organization':
+    case 'import-organization':
+      return runOperationsCommand(config, command, parsed.values, env);
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${usage}\n`);
       return 2;

@@ -24,7 +24,7 @@ import {
   type LocationsService,
 } from './modules/locations/locations.service.js';
 import { createMediaService, type MediaService } from './modules/media/media.service.js';
-import { createDiskMediaStorage } from './modules/media/media-storage.js';
+import { createDiskMediaStorage, type MediaStorage } from './modules/media/media-storage.js';
 import { createThumbnailMaker } from './modules/media/thumbnails.js';
 import { createMembersService, type MembersService } from './modules/members/members.service.js';
 import {
@@ -97,6 +97,8 @@ export interface Dependencies {
   readonly reportSchedulesService: ReportSchedulesService;
   readonly issuesService: IssuesService;
   readonly mediaService: MediaService;
+  /** Where media bytes live; the operator's export and import commands copy them. */
+  readonly mediaStorage: MediaStorage;
   /** Releases what the dependencies hold (database connections); call after the server closed. */
   close(): Promise<void>;
 }
@@ -139,11 +141,12 @@ export function createDependencies(
   const locationsService = createLocationsService({ database, clock });
   const checklistsService = createChecklistsService({ database, clock });
   const pointsService = createPointsService({ database, clock, locationsService });
+  const mediaStorage = createDiskMediaStorage(path.join(config.dataDir, 'media'));
   const mediaService = createMediaService({
     database,
     clock,
     logger,
-    storage: createDiskMediaStorage(path.join(config.dataDir, 'media')),
+    storage: mediaStorage,
     thumbnails: createThumbnailMaker(),
     limits: { maxBytes: config.mediaMaxBytes, allowedTypes: config.mediaTypes },
   });
@@ -231,6 +234,7 @@ export function createDependencies(
       taskExecutionsService,
     }),
     mediaService,
+    mediaStorage,
     close: () => database.destroy(),
   };
 }

@@ -1,5 +1,6 @@
-import { Migrator, type MigrationResult } from 'kysely';
-import type { DatabaseHandle } from './database.js';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Migrator, sql, type Kysely, type MigrationResult } from 'kysely';
+import type { Database, DatabaseHandle } from './database.js';
 import { migrations } from './migrations/index.js';
 
 export interface MigrationReport {
@@ -7,11 +8,66 @@ export interface MigrationReport {
   readonly applied: readonly string[];
 }
 
+/** How long a process waits for another one's migrations before giving up. */
+const SQLITE_MIGRATION_WAIT_MS = 10 * 60_000;
+const SQLITE_LOCK_POLL_MS = 50;
+
 /**
- * Brings the schema to the latest version. Safe to run from several processes at once: Kysely
- * holds a lock table while it migrates, so each migration runs exactly once.
+ * Brings the schema to the latest version. Safe to run from several processes at once: each
+ * migration runs exactly once, and a process that finds another one migrating waits for it and
+ * then sees the schema current.
+ *
+ * - PostgreSQL: Kysely's migrator takes a session-level `pg_advisory_lock` and runs the pending
+ *   migrations in one transaction while holding it.
+ * - SQLite: Kysely takes no lock there (it assumes one connection per database, which is not
+ *   true of several processes sharing a file), so we hold SQLite's write lock ourselves with
+ *   `BEGIN IMMEDIATE` for the whole run; the DDL then also commits or rolls back as a whole.
  */
-export async function migrateToLatest({ db, schema }: DatabaseHandle): Promise<MigrationReport> {
+export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationReport> {
+  if (handle.dialect === 'postgres') return runMigrator(handle.db, handle.schema);
+  return handle.db.connection().execute(async (connection) => {
+    await beginImmediate(connection);
+    try {
+      const report = await runMigrator(connection, undefined);
+      await sql`commit`.execute(connection);
+      return report;
+    } catch (error) {
+      await sql`rollback`.execute(connection);
+      throw error;
+    }
+  });
+}
+
+/**
+ * Takes SQLite's write lock. busy_timeout is switched off meanwhile and the wait done here
+ * instead: better-sqlite3 is synchronous, so its own busy wait would block the event loop, and a
+ * second connection in the same process could then never finish.
+ */
+async function beginImmediate(connection: Kysely<Database>): Promise<void> {
+  const giveUpAt = Date.now() + SQLITE_MIGRATION_WAIT_MS;
+  const [{ timeout }] = (await sql<{ timeout: number }>`pragma busy_timeout`.execute(connection))
+    .rows as [{ timeout: number }];
+  await sql`pragma busy_timeout = 0`.execute(connection);
+  try {
+    for (;;) {
+      try {
+        await sql`begin immediate`.execute(connection);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > giveUpAt)
+          throw error;
+        await delay(SQLITE_LOCK_POLL_MS);
+      }
+    }
+  } finally {
+    await sql.raw(`pragma busy_timeout = ${Number(timeout)}`).execute(connection);
+  }
+}
+
+async function runMigrator(
+  db: Kysely<Database>,
+  schema: string | undefined,
+): Promise<MigrationReport> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve({ ...migrations }) },

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../database/connection.js';
-import type { DatabaseHandle } from '../database/database.js';
+import type { DatabaseHandle, DialectName } from '../database/database.js';
 import { migrateToLatest } from '../database/migrator.js';
 
 /**
@@ -12,14 +12,18 @@ import { migrateToLatest } from '../database/migrator.js';
  * TEST_DATABASE_URL=postgres://… a new PostgreSQL schema that is dropped again on destroy, so
  * test files can run in parallel against one server without seeing each other's rows.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(
+  /** Another dialect than the run's, for tests that move data between the two. */
+  dialect: DialectName = isTestingPostgres() ? 'postgres' : 'sqlite',
+): Promise<DatabaseHandle> {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) {
+  if (dialect === 'sqlite') {
     const handle = openDatabase({ dialect: 'sqlite', filename: ':memory:' });
     await migrateToLatest(handle);
     return handle;
   }
 
+  if (!url) throw new Error('a PostgreSQL test database needs TEST_DATABASE_URL');
   const schema = `test_${process.pid}_${randomBytes(6).toString('hex')}`;
   await runAdminStatement(url, `create schema ${schema}`);
   const handle = openDatabase({ dialect: 'postgres', connectionString: url, schema, poolSize: 4 });

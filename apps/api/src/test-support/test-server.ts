@@ -9,6 +9,7 @@ import {
   type Dependencies,
   type DependencyOverrides,
 } from '../dependencies.js';
+import type { DialectName } from '../database/database.js';
 import { createServer, type FastifyTypeBox } from '../server.js';
 import { createTestDatabase } from './test-database.js';
 
@@ -31,9 +32,11 @@ export async function createTestServer(
     env?: NodeJS.ProcessEnv;
     overrides?: DependencyOverrides;
     extendApp?: (app: FastifyTypeBox, deps: Dependencies) => void;
+    /** Another database than the run's (tests that move data between SQLite and PostgreSQL). */
+    dialect?: DialectName;
   } = {},
 ): Promise<TestServer> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase(options.dialect);
   // Uploaded media land in DATA_DIR: each server gets its own folder, made by the first upload
   // and removed on close.
   const dataDir =

@@ -664,24 +664,58 @@ export function createPerformingService({
     async verifyEvents(actor: Actor, executionId: string) {
       const row = await findVisibleExecution(db, actor, executionId, false);
       const events = await repository.listAllEvents(db, actor.organizationId, row.id);
-      const verification = verifyChain(
-        events.map((event) => ({
-          ...event,
-          type: event.type as ExecutionEvent['type'],
-          payload: JSON.parse(event.payload) as EventPayload,
-        })),
-      );
-      // The row's summary must agree with the log's end, or events were removed from the end.
-      const truncated =
-        verification.valid &&
-        (events.length !== row.eventCount ||
-          (row.lastHash ?? GENESIS_HASH) !== verification.lastHash);
-      return {
-        ...verification,
-        valid: verification.valid && !truncated,
-        firstInvalidSequence: truncated ? events.length + 1 : verification.firstInvalidSequence,
-        verifiedAt: clock.now().toISOString(),
-      };
+      return { ...verifyLog(row, events), verifiedAt: clock.now().toISOString() };
+    },
+
+    /**
+     * Verifies every execution's log the way `verifyEvents` verifies one, for the operator's
+     * commands (after a restore or an import), not for a request: no actor, every organization
+     * or the one given. Reads a page of executions at a time, so memory stays flat.
+     */
+    async verifyAllEvents(options: { organizationId?: string } = {}) {
+      const organizationIds = options.organizationId
+        ? [options.organizationId]
+        : (await db.selectFrom('organizations').select('id').orderBy('id').execute()).map(
+            (organization) => organization.id,
+          );
+      let executionCount = 0;
+      let eventCount = 0;
+      const invalid: {
+        organizationId: string;
+        taskExecutionId: string;
+        firstInvalidSequence: number | null;
+      }[] = [];
+      for (const organizationId of organizationIds) {
+        let afterId: string | null = null;
+        for (;;) {
+          const rows = await repository.listExecutionLogEnds(db, organizationId, afterId, 500);
+          if (rows.length === 0) break;
+          const events = await repository.listEventsOfExecutions(
+            db,
+            organizationId,
+            rows.map((row) => row.id),
+          );
+          const byExecution = new Map<string, repository.EventRow[]>();
+          for (const event of events) {
+            const log = byExecution.get(event.taskExecutionId) ?? [];
+            log.push(event);
+            byExecution.set(event.taskExecutionId, log);
+          }
+          for (const row of rows) {
+            const verification = verifyLog(row, byExecution.get(row.id) ?? []);
+            executionCount += 1;
+            eventCount += verification.eventCount;
+            if (!verification.valid)
+              invalid.push({
+                organizationId,
+                taskExecutionId: row.id,
+                firstInvalidSequence: verification.firstInvalidSequence,
+              });
+          }
+          afterId = rows.at(-1)!.id;
+        }
+      }
+      return { executionCount, eventCount, invalid };
     },
 
     /**
@@ -722,5 +756,28 @@ export function createPerformingService({
       }
       return due.length;
     },
+  };
+}
+
+/** Recomputes one execution's log and checks the row's summary agrees with where it ends. */
+function verifyLog(
+  row: { readonly eventCount: number; readonly lastHash: string | null },
+  events: readonly repository.EventRow[],
+) {
+  const verification = verifyChain(
+    events.map((event) => ({
+      ...event,
+      type: event.type as ExecutionEvent['type'],
+      payload: JSON.parse(event.payload) as EventPayload,
+    })),
+  );
+  // The row's summary must agree with the log's end, or events were removed from the end.
+  const truncated =
+    verification.valid &&
+    (events.length !== row.eventCount || (row.lastHash ?? GENESIS_HASH) !== verification.lastHash);
+  return {
+    ...verification,
+    valid: verification.valid && !truncated,
+    firstInvalidSequence: truncated ? events.length + 1 : verification.firstInvalidSequence,
   };
 }

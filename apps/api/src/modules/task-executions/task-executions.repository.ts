@@ -12,6 +12,7 @@ import { jsonArrayContainsAny } from '../../database/dialect.js';
 
 export type TaskRow = Selectable<Database['scheduledTasks']>;
 export type ExecutionRow = Selectable<TaskExecutionsTable>;
+export type EventRow = Selectable<TaskExecutionEventsTable>;
 export type StepRow = Database['scheduledSteps'];
 export type ActionRow = Database['scheduledActions'];
 export type NewTaskRow = Insertable<Database['scheduledTasks']>;
@@ -486,6 +487,39 @@ export async function insertEvent(
   event: Insertable<TaskExecutionEventsTable>,
 ) {
   await db.insertInto('taskExecutionEvents').values(event).execute();
+}
+
+/** One page of an organization's executions in id order, with what their logs must end in. */
+export function listExecutionLogEnds(
+  db: Kysely<Database>,
+  organizationId: string,
+  afterId: string | null,
+  limit: number,
+) {
+  return db
+    .selectFrom('taskExecutions')
+    .select(['organizationId', 'id', 'eventCount', 'lastHash'])
+    .where('organizationId', '=', organizationId)
+    .$if(afterId !== null, (query) => query.where('id', '>', afterId!))
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Every event of the given executions, by execution and in sequence order. */
+export function listEventsOfExecutions(
+  db: Kysely<Database>,
+  organizationId: string,
+  executionIds: readonly string[],
+) {
+  return db
+    .selectFrom('taskExecutionEvents')
+    .selectAll()
+    .where('organizationId', '=', organizationId)
+    .where('taskExecutionId', 'in', executionIds)
+    .orderBy('taskExecutionId')
+    .orderBy('sequence')
+    .execute();
 }
 
 /** Every event of an execution, in sequence order. */
