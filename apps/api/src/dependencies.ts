@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
@@ -25,6 +24,7 @@ import {
 } from './modules/locations/locations.service.js';
 import { createMediaService, type MediaService } from './modules/media/media.service.js';
 import { createDiskMediaStorage } from './modules/media/media-storage.js';
+import { createS3MediaStorage } from './modules/media/s3-media-storage.js';
 import { createThumbnailMaker } from './modules/media/thumbnails.js';
 import { createMembersService, type MembersService } from './modules/members/members.service.js';
 import {
@@ -69,6 +69,11 @@ export interface Dependencies {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly database: DatabaseHandle;
+  /**
+   * Where list endpoints read: a read replica (DATABASE_READ_URL) or the same handle as
+   * `database`. Replicas lag, so writes and reads that must see a write just made use `database`.
+   */
+  readonly readDatabase: DatabaseHandle;
   readonly metrics: Metrics;
   readonly webApps: readonly WebApp[];
   readonly mailer: Mailer;
@@ -100,6 +105,7 @@ export interface DependencyOverrides {
   readonly logger?: Logger;
   readonly clock?: Clock;
   readonly database?: DatabaseHandle;
+  readonly readDatabase?: DatabaseHandle;
   readonly webApps?: readonly WebApp[];
   readonly mailer?: Mailer;
 }
@@ -112,6 +118,9 @@ export function createDependencies(
   const logger = overrides.logger ?? createLogger(config);
   const clock = overrides.clock ?? createSystemClock();
   const database = overrides.database ?? openDatabase(config.database);
+  const readDatabase =
+    overrides.readDatabase ??
+    (config.readDatabase ? openDatabase(config.readDatabase, { readOnly: true }) : database);
   const version = readServerVersion();
   const mailer =
     overrides.mailer ??
@@ -138,7 +147,10 @@ export function createDependencies(
     database,
     clock,
     logger,
-    storage: createDiskMediaStorage(path.join(config.dataDir, 'media')),
+    storage:
+      config.mediaStorage.driver === 's3'
+        ? createS3MediaStorage(config.mediaStorage)
+        : createDiskMediaStorage(config.mediaStorage.directory),
     thumbnails: createThumbnailMaker(),
     limits: { maxBytes: config.mediaMaxBytes, allowedTypes: config.mediaTypes },
   });
@@ -166,10 +178,11 @@ export function createDependencies(
     logger,
     clock,
     database,
-    metrics: createMetrics(),
+    readDatabase,
+    metrics: createMetrics({ database, readDatabase, clock }),
     webApps: overrides.webApps ?? builtWebApps(),
     mailer,
-    healthService: createHealthService({ database, clock, logger, version }),
+    healthService: createHealthService({ database, readDatabase, clock, logger, version }),
     authService,
     passwordResetService: createPasswordResetService({ database, clock, mailer, config, logger }),
     membersService,
@@ -217,7 +230,10 @@ export function createDependencies(
       taskExecutionsService,
     }),
     mediaService,
-    close: () => database.destroy(),
+    close: async () => {
+      await database.destroy();
+      if (readDatabase !== database) await readDatabase.destroy();
+    },
   };
 }
 

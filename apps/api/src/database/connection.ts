@@ -7,8 +7,21 @@ import type { DatabaseLocation } from '../config.js';
 import type { Database, DatabaseHandle } from './database.js';
 import { registerSqliteFunctions } from './dialect.js';
 
-export function openDatabase(location: DatabaseLocation): DatabaseHandle {
-  return location.dialect === 'sqlite' ? openSqlite(location.filename) : openPostgres(location);
+export interface OpenDatabaseOptions {
+  /**
+   * For a read replica (DATABASE_READ_URL): every transaction is read-only, so a write routed
+   * here by mistake fails at once instead of succeeding on a primary the URL may also name.
+   */
+  readonly readOnly?: boolean;
+}
+
+export function openDatabase(
+  location: DatabaseLocation,
+  options: OpenDatabaseOptions = {},
+): DatabaseHandle {
+  return location.dialect === 'sqlite'
+    ? openSqlite(location.filename)
+    : openPostgres(location, options);
 }
 
 function openSqlite(filename: string): DatabaseHandle {
@@ -72,16 +85,29 @@ const postgresTypes = {
 
 function openPostgres(
   location: Extract<DatabaseLocation, { dialect: 'postgres' }>,
+  { readOnly = false }: OpenDatabaseOptions,
 ): DatabaseHandle {
+  const settings = [
+    ...(location.schema ? [`-c search_path=${location.schema}`] : []),
+    ...(readOnly ? ['-c default_transaction_read_only=on'] : []),
+  ];
   const pool = new pg.Pool({
     connectionString: location.connectionString,
     max: location.poolSize,
     types: postgresTypes,
-    ...(location.schema ? { options: `-c search_path=${location.schema}` } : {}),
+    ...(settings.length > 0 ? { options: settings.join(' ') } : {}),
+    // Tells the read pool's sessions apart in pg_stat_activity (an application_name in the URL wins).
+    ...(readOnly ? { application_name: 'openpatrol-read' } : {}),
   });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, dialect: 'postgres', schema: location.schema, destroy: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    schema: location.schema,
+    poolStatus: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    destroy: () => db.destroy(),
+  };
 }
