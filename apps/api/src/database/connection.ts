@@ -107,7 +107,11 @@ function openPostgres(
     db,
     dialect: 'postgres',
     schema: location.schema,
-    poolStatus: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    poolStatus: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
     destroy: () => db.destroy(),
   };
 }

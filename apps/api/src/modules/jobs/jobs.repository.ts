@@ -101,7 +101,11 @@ export async function deleteJobsCompletedBefore(db: Kysely<Database>, before: st
 export function summarizeDueJobs(db: Kysely<Database>, now: string) {
   return db
     .selectFrom('jobs')
-    .select((eb) => ['type', eb.fn.countAll<number>().as('count'), eb.fn.min('runAt').as('oldestRunAt')])
+    .select((eb) => [
+      'type',
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.min('runAt').as('oldestRunAt'),
+    ])
     .where('completedAt', 'is', null)
     .where('failedAt', 'is', null)
     .where('runAt', '<=', now)

@@ -124,7 +124,11 @@ export function createWorker(options: WorkerOptions): Worker {
       if (error instanceof GiveUp || job.attempts >= job.maxAttempts) {
         await markJobFailed(database.db, job.id, workerId, { at: finishedAt(), lastError });
         log.error({ err: error }, `job failed for good after ${job.attempts} attempt(s)`);
-        options.onJobFinished?.({ type: job.type, outcome: 'FAILED', durationMs: Date.now() - started });
+        options.onJobFinished?.({
+          type: job.type,
+          outcome: 'FAILED',
+          durationMs: Date.now() - started,
+        });
       } else {
         const runAt = new Date(clock.now().getTime() + retryDelayMs(job.attempts));
         await markJobForRetry(database.db, job.id, workerId, {
@@ -132,7 +136,11 @@ export function createWorker(options: WorkerOptions): Worker {
           lastError,
         });
         log.warn({ err: error, retryAt: runAt.toISOString() }, 'job failed; will retry');
-        options.onJobFinished?.({ type: job.type, outcome: 'RETRY', durationMs: Date.now() - started });
+        options.onJobFinished?.({
+          type: job.type,
+          outcome: 'RETRY',
+          durationMs: Date.now() - started,
+        });
       }
     }
   }

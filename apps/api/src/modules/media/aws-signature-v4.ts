@@ -53,11 +53,13 @@ export function signRequest(
   request: RequestToSign,
   credentials: SigningCredentials,
 ): Record<string, string> {
-  const amzDate = request.now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const amzDate = request.now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const day = amzDate.slice(0, 8);
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers))
-    headers[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
   headers['x-amz-date'] = amzDate;
 
   const names = Object.keys(headers).sort();

@@ -81,8 +81,7 @@ export function createMetrics({
     registers: [registry],
     async collect() {
       this.reset();
-      for (const queued of (await readQueue()) ?? [])
-        this.set({ type: queued.type }, queued.count);
+      for (const queued of (await readQueue()) ?? []) this.set({ type: queued.type }, queued.count);
     },
   });
   new Gauge({
