@@ -167,6 +167,7 @@ export function createDependencies(
     executionReader,
     domainEvents,
     database,
+    readDatabase,
     clock,
     locationsService,
     checklistsService,
@@ -201,6 +202,7 @@ export function createDependencies(
     performingService,
     checkInsService: createCheckInsService({
       database,
+      readDatabase,
       clock,
       locationsService,
       taskExecutionsService,
@@ -208,6 +210,7 @@ export function createDependencies(
     }),
     issuesService: createIssuesService({
       database,
+      readDatabase,
       clock,
       locationsService,
       pointsService,

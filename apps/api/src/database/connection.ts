@@ -20,15 +20,15 @@ export function openDatabase(
   options: OpenDatabaseOptions = {},
 ): DatabaseHandle {
   return location.dialect === 'sqlite'
-    ? openSqlite(location.filename)
+    ? openSqlite(location.filename, options)
     : openPostgres(location, options);
 }
 
-function openSqlite(filename: string): DatabaseHandle {
-  if (filename !== ':memory:') mkdirSync(path.dirname(filename), { recursive: true });
-  const connection = new SqliteDatabase(filename);
+function openSqlite(filename: string, { readOnly = false }: OpenDatabaseOptions): DatabaseHandle {
+  if (filename !== ':memory:' && !readOnly) mkdirSync(path.dirname(filename), { recursive: true });
+  const connection = new SqliteDatabase(filename, { readonly: readOnly });
   // WAL lets readers run beside the one writer; NORMAL sync is durable across process crashes in WAL mode.
-  if (filename !== ':memory:') connection.pragma('journal_mode = WAL');
+  if (filename !== ':memory:' && !readOnly) connection.pragma('journal_mode = WAL');
   connection.pragma('synchronous = NORMAL');
   // In WAL mode with NORMAL sync the only fsyncs are at checkpoints; checkpointing every 40 MB
   // instead of every 4 MB of WAL made task creation 25 % faster (docs/performance.md), at the
