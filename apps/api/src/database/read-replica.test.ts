@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { pino } from 'pino';
+import { loadConfig } from '../config.js';
 import { createDependencies } from '../dependencies.js';
 import { createServer } from '../server.js';
 import {
@@ -220,5 +221,54 @@ describe('lists on a read replica (DATABASE_READ_URL)', () => {
     assert.deepEqual(listed.json(), []);
     const fetched = await call('GET', `/api/issues/${reported.json<{ id: string }>().id}`);
     assert.equal(fetched.statusCode, 200, fetched.body);
+  });
+});
+
+describe('DATABASE_READ_URL', () => {
+  it('opens a second, read-only pool that readiness checks (PostgreSQL; refused on SQLite)', async () => {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) {
+      assert.throws(
+        () => loadConfig({ DATABASE_READ_URL: 'postgres://replica/openpatrol' }),
+        /DATABASE_READ_URL applies only when DATABASE_URL is a PostgreSQL URL/,
+      );
+      return;
+    }
+    const primary = await createTestDatabase();
+    const deps = createDependencies(
+      loadConfig({
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: url,
+        DATABASE_SCHEMA: primary.schema,
+        DATABASE_READ_URL: url,
+      }),
+      { webApps: [] },
+    );
+    const app = await createServer(deps);
+    try {
+      const settingsOf = async (handle: DatabaseHandle) =>
+        (
+          await sql<{ readOnly: string; application: string }>`
+            select current_setting('default_transaction_read_only') as read_only,
+                   current_setting('application_name') as application`.execute(handle.db)
+        ).rows[0];
+      assert.notEqual(deps.readDatabase, deps.database);
+      assert.deepEqual(await settingsOf(deps.readDatabase), {
+        readOnly: 'on',
+        application: 'openpatrol-read',
+      });
+      assert.equal((await settingsOf(deps.database))?.readOnly, 'off');
+
+      const ready = await app.inject({ method: 'GET', url: '/api/health/ready' });
+      assert.equal(ready.statusCode, 200, ready.body);
+      assert.deepEqual(
+        ready.json<{ checks: { name: string }[] }>().checks.map((check) => check.name),
+        ['database', 'migrations', 'read-database'],
+      );
+    } finally {
+      await app.close();
+      await deps.close();
+      await primary.destroy();
+    }
   });
 });
