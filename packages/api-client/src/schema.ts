@@ -21,6 +21,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check that this process answers (liveness probe)
+         * @description Needs no authentication and checks no dependency: a 200 means the process is running and its event loop is not stuck. Use it to decide when to restart a process; use /api/health/ready to decide whether to send it traffic.
+         */
+        get: operations["getLiveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check that this process can take traffic (readiness probe)
+         * @description Needs no authentication. Answers 200 when the database answers, every migration this server knows is applied, and the dependencies of this process are up (its background worker is polling, when it runs one); 503 with the failed checks and their reasons otherwise.
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/session/sign-up": {
         parameters: {
             query?: never;
@@ -1362,7 +1402,7 @@ export interface components {
         };
         ActionDefinition: {
             name: string;
-            type: components["schemas"]["def-12"];
+            type: components["schemas"]["def-15"];
             /** @description Position in the list; unique within it. */
             order: number;
             /** @description Must have a value at finish. Never true for INSTRUCTION. */
@@ -1370,7 +1410,7 @@ export interface components {
             /** @description Help text; for INSTRUCTION, the instruction itself. */
             description?: string | null;
             /** @description BOOLEAN: alert when the answer equals alertValue. NUMBER: alert when out of range. */
-            alertLevel?: components["schemas"]["def-13"] | null;
+            alertLevel?: components["schemas"]["def-16"] | null;
             /** @description BOOLEAN: the answer that raises the alert (default false). */
             alertValue?: boolean | null;
             /** @description NUMBER: lowest accepted value without an alert. */
@@ -1388,7 +1428,7 @@ export interface components {
             /** @description MEDIA: most files. */
             maxCount?: number | null;
             /** @description SELECT / MULTISELECT: the choices, in order. */
-            options?: components["schemas"]["def-16"][] | null;
+            options?: components["schemas"]["def-19"][] | null;
         };
         ActionOption: {
             value: string;
@@ -1521,7 +1561,7 @@ export interface components {
             name: string;
             description: string | null;
             /** @description The action definitions, sorted by `order`. */
-            actions: components["schemas"]["def-11"][];
+            actions: components["schemas"]["def-14"][];
             /** @description Archived checklists cannot be copied into new task steps; their history and past copies stay. */
             archived: boolean;
             /** Format: date-time */
@@ -1531,7 +1571,7 @@ export interface components {
         };
         ChecklistVersion: {
             historyId: number;
-            checklist: components["schemas"]["def-10"];
+            checklist: components["schemas"]["def-13"];
             /** @description Member id, or token:<id> for an API token. */
             changedBy: string | null;
             /**
@@ -1567,7 +1607,7 @@ export interface components {
             /** @description What the checklist is for, shown to whoever picks it. */
             description?: string | null;
             /** @description The checklist items. Their `order` values must be unique; the list is stored sorted by them. */
-            actions: components["schemas"]["def-15"][];
+            actions: components["schemas"]["def-18"][];
         };
         CreatedApiToken: {
             /** Format: uuid */
@@ -1615,8 +1655,8 @@ export interface components {
             /** @description A point of that location. */
             pointId?: string | null;
             taskExecutionId?: string | null;
-            category: components["schemas"]["def-40"];
-            severity: components["schemas"]["def-41"];
+            category: components["schemas"]["def-43"];
+            severity: components["schemas"]["def-44"];
             title: string;
             description?: string | null;
             position?: {
@@ -1661,10 +1701,10 @@ export interface components {
             latitude?: number | null;
             longitude?: number | null;
             radiusMeters?: number | null;
-            onDemandCheckIns?: components["schemas"]["def-19"];
-            defaultActions?: components["schemas"]["def-15"][];
+            onDemandCheckIns?: components["schemas"]["def-22"];
+            defaultActions?: components["schemas"]["def-18"][];
             /** @description Per-member overrides; sending the list replaces it whole. */
-            memberSettings?: components["schemas"]["def-21"][];
+            memberSettings?: components["schemas"]["def-24"][];
         };
         CreateTaskExecutionBody: {
             assigneeIds: string[];
@@ -1673,7 +1713,7 @@ export interface components {
             name: string;
             description: string | null;
             /** @description Null for a single occurrence. */
-            recurrence: components["schemas"]["def-23"] | null;
+            recurrence: components["schemas"]["def-26"] | null;
             /**
              * Format: date-time
              * @description ISO-8601 UTC with milliseconds.
@@ -1684,7 +1724,7 @@ export interface components {
              * @description ISO-8601 UTC with milliseconds.
              */
             endAt: string;
-            priority: components["schemas"]["def-24"];
+            priority: components["schemas"]["def-27"];
             /** @description Steps must be checked in in order; others are refused. */
             orderStepsRequired: boolean;
             /** @description An early start or a late end is recorded as an error (never blocked). */
@@ -1697,7 +1737,7 @@ export interface components {
                 pointId: string;
                 name: string;
                 order: number;
-                actions?: components["schemas"]["def-15"][];
+                actions?: components["schemas"]["def-18"][];
                 /** @description Copy the actions of this checklist template (after any listed here). */
                 checklistId?: string | null;
             }[];
@@ -1732,49 +1772,49 @@ export interface components {
             /** @description Only events of these locations; null for all. */
             locationIds?: string[] | null;
         };
-        "def-10": components["schemas"]["Checklist"];
-        "def-11": components["schemas"]["NormalizedActionDefinition"];
-        "def-12": components["schemas"]["ActionType"];
-        "def-13": components["schemas"]["AlertLevel"];
-        "def-14": components["schemas"]["NormalizedActionOption"];
-        "def-15": components["schemas"]["ActionDefinition"];
-        "def-16": components["schemas"]["ActionOption"];
-        "def-17": components["schemas"]["ChecklistVersion"];
-        "def-18": components["schemas"]["Point"];
-        "def-19": components["schemas"]["OnDemandCheckIns"];
+        "def-10": components["schemas"]["Device"];
+        "def-11": components["schemas"]["Location"];
+        "def-12": components["schemas"]["LocationVersion"];
+        "def-13": components["schemas"]["Checklist"];
+        "def-14": components["schemas"]["NormalizedActionDefinition"];
+        "def-15": components["schemas"]["ActionType"];
+        "def-16": components["schemas"]["AlertLevel"];
+        "def-17": components["schemas"]["NormalizedActionOption"];
+        "def-18": components["schemas"]["ActionDefinition"];
+        "def-19": components["schemas"]["ActionOption"];
         "def-2": components["schemas"]["FieldError"];
-        "def-20": components["schemas"]["PointMemberSetting"];
-        "def-21": components["schemas"]["PointMemberSettingBody"];
-        "def-22": components["schemas"]["PointVersion"];
-        "def-23": components["schemas"]["Recurrence"];
-        "def-24": components["schemas"]["Priority"];
-        "def-25": components["schemas"]["SeenState"];
-        "def-26": components["schemas"]["ResultStatus"];
-        "def-27": components["schemas"]["ExecutionState"];
-        "def-28": components["schemas"]["ExecutionStep"];
-        "def-29": components["schemas"]["ExecutionAction"];
-        "def-3": components["schemas"]["Role"];
-        "def-30": components["schemas"]["TaskExecutionInfo"];
-        "def-31": components["schemas"]["Position"];
-        "def-32": components["schemas"]["ExecutionEvent"];
-        "def-33": components["schemas"]["WriteOutcome"];
-        "def-34": components["schemas"]["CheckIn"];
-        "def-35": components["schemas"]["Webhook"];
-        "def-36": components["schemas"]["WebhookDelivery"];
-        "def-37": components["schemas"]["AlertRule"];
-        "def-38": components["schemas"]["Alert"];
-        "def-39": components["schemas"]["Issue"];
-        "def-4": components["schemas"]["User"];
-        "def-40": components["schemas"]["IssueCategory"];
-        "def-41": components["schemas"]["IssueSeverity"];
-        "def-42": components["schemas"]["IssueStatus"];
-        "def-43": components["schemas"]["IssuePosition"];
-        "def-44": components["schemas"]["IssueComment"];
-        "def-5": components["schemas"]["UserVersion"];
-        "def-6": components["schemas"]["ApiToken"];
-        "def-7": components["schemas"]["Device"];
-        "def-8": components["schemas"]["Location"];
-        "def-9": components["schemas"]["LocationVersion"];
+        "def-20": components["schemas"]["ChecklistVersion"];
+        "def-21": components["schemas"]["Point"];
+        "def-22": components["schemas"]["OnDemandCheckIns"];
+        "def-23": components["schemas"]["PointMemberSetting"];
+        "def-24": components["schemas"]["PointMemberSettingBody"];
+        "def-25": components["schemas"]["PointVersion"];
+        "def-26": components["schemas"]["Recurrence"];
+        "def-27": components["schemas"]["Priority"];
+        "def-28": components["schemas"]["SeenState"];
+        "def-29": components["schemas"]["ResultStatus"];
+        "def-30": components["schemas"]["ExecutionState"];
+        "def-31": components["schemas"]["ExecutionStep"];
+        "def-32": components["schemas"]["ExecutionAction"];
+        "def-33": components["schemas"]["TaskExecutionInfo"];
+        "def-34": components["schemas"]["Position"];
+        "def-35": components["schemas"]["ExecutionEvent"];
+        "def-36": components["schemas"]["WriteOutcome"];
+        "def-37": components["schemas"]["CheckIn"];
+        "def-38": components["schemas"]["Webhook"];
+        "def-39": components["schemas"]["WebhookDelivery"];
+        "def-40": components["schemas"]["AlertRule"];
+        "def-41": components["schemas"]["Alert"];
+        "def-42": components["schemas"]["Issue"];
+        "def-43": components["schemas"]["IssueCategory"];
+        "def-44": components["schemas"]["IssueSeverity"];
+        "def-45": components["schemas"]["IssueStatus"];
+        "def-46": components["schemas"]["IssuePosition"];
+        "def-47": components["schemas"]["IssueComment"];
+        "def-6": components["schemas"]["Role"];
+        "def-7": components["schemas"]["User"];
+        "def-8": components["schemas"]["UserVersion"];
+        "def-9": components["schemas"]["ApiToken"];
         Device: {
             /** Format: uuid */
             id: string;
@@ -1804,7 +1844,7 @@ export interface components {
             scheduledActionHistoryId: number;
             executedActionId: string | null;
             name: string;
-            type: components["schemas"]["def-12"];
+            type: components["schemas"]["def-15"];
             order: number;
             status: ("OK" | "WARNING" | "ERROR") | null;
             state: string | null;
@@ -1865,7 +1905,7 @@ export interface components {
                      * @description steps[].actions[].id.
                      */
                     id: string;
-                    definition: components["schemas"]["def-11"];
+                    definition: components["schemas"]["def-14"];
                 }[];
             }[];
         };
@@ -1889,7 +1929,7 @@ export interface components {
             status: ("OK" | "WARNING" | "ERROR") | null;
             state: string | null;
             keptOrder: boolean | null;
-            actions: components["schemas"]["def-29"][];
+            actions: components["schemas"]["def-32"][];
         };
         ExecutionWrite: {
             /**
@@ -1926,7 +1966,7 @@ export interface components {
             code?: string;
             /** @description NFC: the tag UID read. */
             nfcTagUid?: string;
-            position?: components["schemas"]["def-31"];
+            position?: components["schemas"]["def-34"];
             booleanValue?: boolean;
             numberValue?: number;
             /** @description TEXT, or SELECT: the option chosen. */
@@ -1976,7 +2016,7 @@ export interface components {
                 code?: string;
                 /** @description NFC: the tag UID read. */
                 nfcTagUid?: string;
-                position?: components["schemas"]["def-31"];
+                position?: components["schemas"]["def-34"];
                 booleanValue?: boolean;
                 numberValue?: number;
                 /** @description TEXT, or SELECT: the option chosen. */
@@ -2042,12 +2082,12 @@ export interface components {
             pointId: string | null;
             /** @description The execution during which it was reported, if any. */
             taskExecutionId: string | null;
-            category: components["schemas"]["def-40"];
-            severity: components["schemas"]["def-41"];
+            category: components["schemas"]["def-43"];
+            severity: components["schemas"]["def-44"];
             title: string;
             description: string | null;
-            status: components["schemas"]["def-42"];
-            position: components["schemas"]["def-43"] | null;
+            status: components["schemas"]["def-45"];
+            position: components["schemas"]["def-46"] | null;
             /** @description Photos and other media attached to the report. */
             mediaIds: string[];
             /** @description The member who reported it; null when a token did. */
@@ -2108,12 +2148,12 @@ export interface components {
             pointId: string | null;
             /** @description The execution during which it was reported, if any. */
             taskExecutionId: string | null;
-            category: components["schemas"]["def-40"];
-            severity: components["schemas"]["def-41"];
+            category: components["schemas"]["def-43"];
+            severity: components["schemas"]["def-44"];
             title: string;
             description: string | null;
-            status: components["schemas"]["def-42"];
-            position: components["schemas"]["def-43"] | null;
+            status: components["schemas"]["def-45"];
+            position: components["schemas"]["def-46"] | null;
             /** @description Photos and other media attached to the report. */
             mediaIds: string[];
             /** @description The member who reported it; null when a token did. */
@@ -2144,7 +2184,7 @@ export interface components {
             /** @description Member id, or token:<id> for an API token. */
             resolvedBy: string | null;
             /** @description Oldest first. */
-            comments: components["schemas"]["def-44"][];
+            comments: components["schemas"]["def-47"][];
         };
         /** @description Where the device was when the issue was reported. */
         IssuePosition: {
@@ -2163,6 +2203,17 @@ export interface components {
          * @enum {string}
          */
         IssueStatus: "OPEN" | "ACKNOWLEDGED" | "RESOLVED";
+        Liveness: {
+            /**
+             * @description Always `OK`: the process answers.
+             * @enum {string}
+             */
+            status: "OK";
+            /** @description The OpenPatrol server version. */
+            version: string;
+            /** @description Time since this process started. */
+            uptimeInMillis: number;
+        };
         Location: {
             /** Format: uuid */
             id: string;
@@ -2183,7 +2234,7 @@ export interface components {
         };
         LocationVersion: {
             historyId: number;
-            location: components["schemas"]["def-8"];
+            location: components["schemas"]["def-11"];
             /** @description Member id, or token:<id> for an API token. */
             changedBy: string | null;
             /**
@@ -2218,7 +2269,7 @@ export interface components {
         };
         NormalizedActionDefinition: {
             name: string;
-            type: components["schemas"]["def-12"];
+            type: components["schemas"]["def-15"];
             /** @description Position in the list; unique within it. */
             order: number;
             /** @description Must have a value at finish. Never true for INSTRUCTION. */
@@ -2226,7 +2277,7 @@ export interface components {
             /** @description Help text; for INSTRUCTION, the instruction itself. */
             description: string | null;
             /** @description BOOLEAN: alert when the answer equals alertValue. NUMBER: alert when out of range. */
-            alertLevel: components["schemas"]["def-13"] | null;
+            alertLevel: components["schemas"]["def-16"] | null;
             /** @description BOOLEAN: the answer that raises the alert (default false). */
             alertValue: boolean | null;
             /** @description NUMBER: lowest accepted value without an alert. */
@@ -2244,7 +2295,7 @@ export interface components {
             /** @description MEDIA: most files. */
             maxCount: number | null;
             /** @description SELECT / MULTISELECT: the choices, in order; null for other types. */
-            options: components["schemas"]["def-14"][] | null;
+            options: components["schemas"]["def-17"][] | null;
         };
         NormalizedActionOption: {
             value: string;
@@ -2263,7 +2314,7 @@ export interface components {
             method: "QR" | "NFC" | "GPS" | "MANUAL";
             code?: string;
             nfcTagUid?: string;
-            position?: components["schemas"]["def-31"];
+            position?: components["schemas"]["def-34"];
             /** Format: date-time */
             deviceTime?: string;
         };
@@ -2298,10 +2349,10 @@ export interface components {
             latitude: number | null;
             longitude: number | null;
             radiusMeters: number | null;
-            onDemandCheckIns: components["schemas"]["def-19"];
+            onDemandCheckIns: components["schemas"]["def-22"];
             /** @description Performed at an on-demand check-in, sorted by `order`. */
-            defaultActions: components["schemas"]["def-11"][];
-            memberSettings: components["schemas"]["def-20"][];
+            defaultActions: components["schemas"]["def-14"][];
+            memberSettings: components["schemas"]["def-23"][];
             archived: boolean;
             /** Format: date-time */
             createdAt: string;
@@ -2362,11 +2413,11 @@ export interface components {
             /** @description With SELECTED_MEMBERS: whether this member may check in on demand. */
             onDemandAllowed: boolean;
             /** @description The actions this member performs at an on-demand check-in; null keeps defaultActions. */
-            actions: components["schemas"]["def-15"][] | null;
+            actions: components["schemas"]["def-18"][] | null;
         };
         PointVersion: {
             historyId: number;
-            point: components["schemas"]["def-18"];
+            point: components["schemas"]["def-21"];
             /** @description Member id, or token:<id> for an API token. */
             changedBy: string | null;
             /**
@@ -2398,11 +2449,32 @@ export interface components {
             /** @description For validation problems, every offending field; otherwise null. */
             errors: components["schemas"]["FieldError"][] | null;
         };
+        Readiness: {
+            /**
+             * @description `READY` when every check passed.
+             * @enum {string}
+             */
+            status: "READY" | "NOT_READY";
+            /**
+             * Format: date-time
+             * @description When these checks ran.
+             */
+            checkedAt: string;
+            checks: components["schemas"]["ReadinessCheck"][];
+        };
+        ReadinessCheck: {
+            /** @description What was checked: `database`, `migrations`, `worker` (when this process runs background jobs), or another dependency this process was configured with. */
+            name: string;
+            /** @enum {string} */
+            status: "OK" | "FAILED";
+            /** @description Why the check failed, for operators; null when it passed. */
+            detail: string | null;
+        };
         RecordedWrite: {
-            event: components["schemas"]["def-32"];
+            event: components["schemas"]["def-35"];
             /** @description True when this write had been applied before. */
             replayed: boolean;
-            execution: components["schemas"]["def-30"];
+            execution: components["schemas"]["def-33"];
         };
         Recurrence: {
             /** @description An RFC 5545 RRULE without the "RRULE:" prefix, expanded in the location’s time zone from startAt’s wall time. */
@@ -2479,7 +2551,7 @@ export interface components {
                 organizationId: string;
                 organizationName: string;
                 memberId: string;
-                role: components["schemas"]["def-3"];
+                role: components["schemas"]["def-6"];
             }[];
             /** @description Send it as X-CSRF-Token with every write made with this session’s cookie. */
             csrfToken: string;
@@ -2522,10 +2594,10 @@ export interface components {
             /** Format: uuid */
             locationId: string;
             locationHistoryId: number;
-            seenStates: components["schemas"]["def-25"][];
+            seenStates: components["schemas"]["def-28"][];
             performerId: string | null;
-            status: components["schemas"]["def-26"] | null;
-            state: components["schemas"]["def-27"];
+            status: components["schemas"]["def-29"] | null;
+            state: components["schemas"]["def-30"];
             published: boolean;
             /**
              * Format: date-time
@@ -2546,7 +2618,7 @@ export interface components {
             expired: boolean;
             /** Format: uuid */
             seriesId: string;
-            recurrence: components["schemas"]["def-23"] | null;
+            recurrence: components["schemas"]["def-26"] | null;
             keptOrder: boolean | null;
             skippedStepCount: number | null;
             skippedActionCount: number | null;
@@ -2556,7 +2628,7 @@ export interface components {
             orderStepsRequired: boolean;
             strictTimeRequired: boolean;
             deadlined: boolean;
-            priority: components["schemas"]["def-24"];
+            priority: components["schemas"]["def-27"];
             tags: string[];
             collision: boolean | null;
             edited: boolean | null;
@@ -2566,7 +2638,7 @@ export interface components {
             errorCount: number;
             notes: string | null;
             favorite: boolean;
-            steps: components["schemas"]["def-28"][];
+            steps: components["schemas"]["def-31"][];
         };
         /** @description Only the fields sent change; `actions` replaces the whole list. */
         UpdateChecklistBody: {
@@ -2574,12 +2646,12 @@ export interface components {
             /** @description What the checklist is for, shown to whoever picks it. */
             description?: string | null;
             /** @description The checklist items. Their `order` values must be unique; the list is stored sorted by them. */
-            actions?: components["schemas"]["def-15"][];
+            actions?: components["schemas"]["def-18"][];
         };
         UpdateIssueBody: {
-            status?: components["schemas"]["def-42"];
-            severity?: components["schemas"]["def-41"];
-            category?: components["schemas"]["def-40"];
+            status?: components["schemas"]["def-45"];
+            severity?: components["schemas"]["def-44"];
+            category?: components["schemas"]["def-43"];
             /** @description Added to the issue’s comments; required to reopen a RESOLVED issue. */
             comment?: string;
         };
@@ -2603,10 +2675,10 @@ export interface components {
             latitude?: number | null;
             longitude?: number | null;
             radiusMeters?: number | null;
-            onDemandCheckIns?: components["schemas"]["def-19"];
-            defaultActions?: components["schemas"]["def-15"][];
+            onDemandCheckIns?: components["schemas"]["def-22"];
+            defaultActions?: components["schemas"]["def-18"][];
             /** @description Per-member overrides; sending the list replaces it whole. */
-            memberSettings?: components["schemas"]["def-21"][];
+            memberSettings?: components["schemas"]["def-24"][];
         };
         /** @description The fields to change, as in POST. With THIS, startAt/endAt are this occurrence’s window; with FOLLOWING, the window of the first occurrence of the new task; with ALL, the series’ first window as in POST. Moving only startAt keeps the duration. THIS cannot change steps or recurrence. */
         UpdateTaskExecutionBody: {
@@ -2614,7 +2686,7 @@ export interface components {
             name?: string;
             description?: string | null;
             /** @description Null for a single occurrence. */
-            recurrence?: components["schemas"]["def-23"] | null;
+            recurrence?: components["schemas"]["def-26"] | null;
             /**
              * Format: date-time
              * @description ISO-8601 UTC with milliseconds.
@@ -2625,7 +2697,7 @@ export interface components {
              * @description ISO-8601 UTC with milliseconds.
              */
             endAt?: string;
-            priority?: components["schemas"]["def-24"];
+            priority?: components["schemas"]["def-27"];
             orderStepsRequired?: boolean;
             strictTimeRequired?: boolean;
             deadlined?: boolean;
@@ -2635,7 +2707,7 @@ export interface components {
                 pointId: string;
                 name: string;
                 order: number;
-                actions?: components["schemas"]["def-15"][];
+                actions?: components["schemas"]["def-18"][];
                 /** @description Copy the actions of this checklist template (after any listed here). */
                 checklistId?: string | null;
             }[];
@@ -2675,7 +2747,7 @@ export interface components {
             lastName: string;
             email: string | null;
             phone: string | null;
-            role: components["schemas"]["def-3"];
+            role: components["schemas"]["def-6"];
             /** @description Assigned locations. Owners and Admins see all locations regardless. */
             locationIds: string[];
             /** @description Guards’ sign-in number. */
@@ -2695,7 +2767,7 @@ export interface components {
             lastName: string;
             email: string | null;
             phone: string | null;
-            role: components["schemas"]["def-3"];
+            role: components["schemas"]["def-6"];
             locationIds: string[];
             memberNumber: string | null;
             archived: boolean;
@@ -2799,6 +2871,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Liveness"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every check passed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description At least one check failed; `checks` says which and why */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             /** @description A problem (RFC 9457) */
@@ -3332,7 +3471,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-4"][];
+                    "application/json": components["schemas"]["def-7"][];
                 };
             };
             /** @description The request is not valid */
@@ -3603,7 +3742,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-5"][];
+                    "application/json": components["schemas"]["def-8"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -3869,7 +4008,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-6"][];
+                    "application/json": components["schemas"]["def-9"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -4037,7 +4176,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-7"][];
+                    "application/json": components["schemas"]["def-10"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -4331,7 +4470,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-8"][];
+                    "application/json": components["schemas"]["def-11"][];
                 };
             };
             /** @description The request is not valid */
@@ -4584,7 +4723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-9"][];
+                    "application/json": components["schemas"]["def-12"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -4769,7 +4908,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-10"][];
+                    "application/json": components["schemas"]["def-13"][];
                 };
             };
             /** @description The request is not valid */
@@ -5143,7 +5282,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-17"][];
+                    "application/json": components["schemas"]["def-20"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -5206,7 +5345,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-18"][];
+                    "application/json": components["schemas"]["def-21"][];
                 };
             };
             /** @description The request is not valid */
@@ -5486,7 +5625,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-22"][];
+                    "application/json": components["schemas"]["def-25"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -6114,7 +6253,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-30"][];
+                    "application/json": components["schemas"]["def-33"][];
                 };
             };
             /** @description The request is not valid */
@@ -6390,7 +6529,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-32"][];
+                    "application/json": components["schemas"]["def-35"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -6546,7 +6685,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        results: components["schemas"]["def-33"][];
+                        results: components["schemas"]["def-36"][];
                     };
                 };
             };
@@ -6730,7 +6869,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-34"][];
+                    "application/json": components["schemas"]["def-37"][];
                 };
             };
             /** @description The request is not valid */
@@ -6876,7 +7015,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-35"][];
+                    "application/json": components["schemas"]["def-38"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -7237,7 +7376,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-36"][];
+                    "application/json": components["schemas"]["def-39"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -7626,7 +7765,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-37"][];
+                    "application/json": components["schemas"]["def-40"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -7797,7 +7936,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-38"][];
+                    "application/json": components["schemas"]["def-41"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -7912,7 +8051,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-38"][];
+                    "application/json": components["schemas"]["def-41"][];
                 };
             };
             /** @description The request is not valid */
@@ -7997,7 +8136,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-39"][];
+                    "application/json": components["schemas"]["def-42"][];
                 };
             };
             /** @description The request is not valid */
