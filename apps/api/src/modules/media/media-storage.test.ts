@@ -29,7 +29,11 @@ async function* failHalfWay() {
  */
 function describeStorageContract(
   driver: string,
-  open: () => Promise<{ storage: MediaStorage; leftovers(): string[]; close(): Promise<void> }>,
+  open: () => Promise<{
+    storage: MediaStorage;
+    leftovers: () => string[];
+    close: () => Promise<void>;
+  }>,
 ) {
   describe(`${driver} media storage`, () => {
     let storage: MediaStorage;
