@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
+import { findFreePort } from '../../test-support/free-port.js';
 import { startTestS3Server, type TestS3Server } from '../../test-support/s3-server.js';
 import {
   assertValidStorageKey,
@@ -145,6 +146,24 @@ describe('S3 media storage against a service that refuses it', () => {
       /S3 PUT org\/gh\/refused answered 403 SignatureDoesNotMatch/,
     );
     assert.deepEqual(server.requests, []);
+  });
+
+  it('fails when the service cannot be reached, keeping no spooled upload', async () => {
+    const spoolDirectory = mkdtempSync(path.join(tmpdir(), 'openpatrol-spool-'));
+    try {
+      const storage = createS3MediaStorage({
+        ...server.settings,
+        endpoint: `http://127.0.0.1:${await findFreePort()}`,
+        spoolDirectory,
+      });
+      await assert.rejects(
+        storage.put('org/gh/unreachable', Readable.from([Buffer.from('bytes')])),
+        /ECONNREFUSED/,
+      );
+      assert.deepEqual(readdirSync(spoolDirectory), []);
+    } finally {
+      rmSync(spoolDirectory, { recursive: true, force: true });
+    }
   });
 
   it('fails naming the bucket error when the bucket does not exist', async () => {

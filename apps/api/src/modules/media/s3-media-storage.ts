@@ -97,6 +97,8 @@ export function createS3MediaStorage(settings: S3Settings): MediaStorage {
       const { body } = options;
       if (body instanceof Readable) {
         body.on('error', (error) => request.destroy(error));
+        // A refused or broken connection must not leave the spooled file open.
+        request.on('error', () => body.destroy());
         body.pipe(request);
       } else {
         request.end(body);
