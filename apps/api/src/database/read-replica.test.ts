@@ -259,6 +259,21 @@ describe('DATABASE_READ_URL', () => {
       });
       assert.equal((await settingsOf(deps.database))?.readOnly, 'off');
 
+      // Lists work through the read-only pool pointed at the primary itself (a replica cannot run here).
+      const server = { app, deps, close: () => app.close() };
+      const owner = await signUpOrganization(server, 'Acme Security');
+      const token = await createApiToken(server, owner);
+      const from = new Date().toISOString();
+      const to = new Date(Date.now() + DAY_MS).toISOString();
+      for (const url of [
+        `/api/task-executions/info?from=${from}&to=${to}`,
+        '/api/issues',
+        `/api/check-ins?from=${from}&to=${to}`,
+      ]) {
+        const listed = await app.inject({ method: 'GET', url, headers: token.headers });
+        assert.equal(listed.statusCode, 200, `${url}: ${listed.body}`);
+      }
+
       const ready = await app.inject({ method: 'GET', url: '/api/health/ready' });
       assert.equal(ready.statusCode, 200, ready.body);
       assert.deepEqual(
