@@ -8,7 +8,8 @@ import {
   housekeepingJob,
   scheduleHousekeeping,
 } from './modules/jobs/housekeeping.jobs.js';
-import { createWorker, type Worker } from './modules/jobs/worker.js';
+import { checkWorkerHeartbeat, createWorker, type Worker } from './modules/jobs/worker.js';
+import { createMetricsServer } from './modules/metrics/metrics-server.js';
 import { createDeliverWebhookJob } from './modules/webhooks/webhook-delivery.js';
 import { createNotifyAlertJob } from './modules/alerts/alert-notifications.js';
 import { NOTIFY_ALERT_JOB } from './modules/alerts/alerts.service.js';
@@ -199,8 +200,27 @@ async function work(config: Config): Promise<number> {
     await deps.close();
     return 1;
   }
+  // A worker has no API server: with METRICS_PORT it serves /metrics and the health probes.
+  const metricsServer =
+    config.metricsPort === undefined
+      ? undefined
+      : createMetricsServer({
+          logger: deps.logger,
+          metrics: deps.metrics,
+          healthService: deps.healthService,
+        });
+  try {
+    await metricsServer?.listen({ port: config.metricsPort, host: config.host });
+  } catch (error) {
+    logger.error({ err: error }, 'could not serve metrics');
+    await worker.stop();
+    await deps.close();
+    return 1;
+  }
   logger.info({ database: config.database.dialect }, 'OpenPatrol worker is ready');
-  return untilShutdown(config, deps, 'finishing the job in hand', () => worker.stop());
+  return untilShutdown(config, deps, 'finishing the job in hand', () =>
+    Promise.all([worker.stop(), metricsServer?.close()]),
+  );
 }
 
 async function migrateOrClose(deps: Dependencies): Promise<boolean> {
@@ -236,12 +256,15 @@ async function startWorker(deps: Dependencies): Promise<Worker> {
         mailer: deps.mailer,
         allowPrivateNetworks: deps.config.webhooksAllowPrivateNetworks,
         userAgent: `OpenPatrol-Webhooks/${deps.version}`,
+        onAttempt: (outcome) => deps.metrics.countWebhookDelivery(outcome),
       }),
       [REPORT_SCHEDULES_JOB]: createReportSchedulesJob(deps.reportSchedulesService),
       [SEND_SCHEDULED_REPORT_JOB]: createSendScheduledReportJob(deps.reportSchedulesService),
     },
     pollIntervalMs: 1000,
+    onJobFinished: (attempt) => deps.metrics.observeJob(attempt),
   });
+  deps.healthService.addReadinessCheck('worker', () => checkWorkerHeartbeat(worker, deps.clock));
   await scheduleHousekeeping(deps.database.db, deps.clock.now());
   await scheduleTaskSchedules(deps.database.db, deps.clock.now());
   await scheduleReportSchedules(deps.database.db, deps.clock.now());

@@ -77,4 +77,72 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ WORKER_IN_PROCESS: 'false' }).workerInProcess, false);
     assert.throws(() => loadConfig({ WORKER_IN_PROCESS: 'sometimes' }), /WORKER_IN_PROCESS/);
   });
+
+  it('reads lists from DATABASE_READ_URL with the primary’s schema, on PostgreSQL only', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@primary:5432/openpatrol',
+      DATABASE_SCHEMA: 'tenant_a',
+      DATABASE_READ_URL: 'postgres://u@replica:5432/openpatrol',
+      DATABASE_READ_POOL_SIZE: '30',
+    });
+    assert.deepEqual(config.readDatabase, {
+      dialect: 'postgres',
+      connectionString: 'postgres://u@replica:5432/openpatrol',
+      schema: 'tenant_a',
+      poolSize: 30,
+    });
+    assert.equal(loadConfig({}).readDatabase, undefined);
+    assert.throws(
+      () => loadConfig({ DATABASE_READ_URL: 'postgres://u@replica:5432/openpatrol' }),
+      /DATABASE_READ_URL applies only when DATABASE_URL is a PostgreSQL URL/,
+    );
+  });
+
+  it('keeps media on disk by default and in S3 when MEDIA_STORAGE=s3 names a bucket and keys', () => {
+    assert.deepEqual(loadConfig({}, '/srv/openpatrol').mediaStorage, {
+      driver: 'disk',
+      directory: path.join('/srv/openpatrol/data', 'media'),
+    });
+    assert.deepEqual(
+      loadConfig({
+        MEDIA_STORAGE: 's3',
+        S3_ENDPOINT: 'http://minio:9000/',
+        S3_BUCKET: 'openpatrol-media',
+        S3_ACCESS_KEY_ID: 'key',
+        S3_SECRET_ACCESS_KEY: 'secret',
+        S3_FORCE_PATH_STYLE: 'true',
+      }).mediaStorage,
+      {
+        driver: 's3',
+        endpoint: 'http://minio:9000',
+        bucket: 'openpatrol-media',
+        region: 'us-east-1',
+        accessKeyId: 'key',
+        secretAccessKey: 'secret',
+        forcePathStyle: true,
+      },
+    );
+    assert.throws(
+      () => loadConfig({ MEDIA_STORAGE: 's3', S3_BUCKET: 'Not_A_Bucket' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.deepEqual(error.problems, [
+          'S3_BUCKET must match the pattern ^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$',
+        ]);
+        return true;
+      },
+    );
+    assert.throws(
+      () => loadConfig({ MEDIA_STORAGE: 's3', S3_BUCKET: 'media' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.deepEqual(error.problems, [
+          'S3_ENDPOINT is required when MEDIA_STORAGE is s3',
+          'S3_ACCESS_KEY_ID is required when MEDIA_STORAGE is s3',
+          'S3_SECRET_ACCESS_KEY is required when MEDIA_STORAGE is s3',
+        ]);
+        return true;
+      },
+    );
+  });
 });

@@ -36,6 +36,19 @@ export const EnvironmentSchema = Type.Object({
     default: 10,
     description: 'PostgreSQL connections per process.',
   }),
+  DATABASE_READ_URL: Type.Optional(
+    Type.String({
+      pattern: '^postgres(ql)?://',
+      description:
+        'postgres://… of a read replica: list endpoints read from it, writes and reads right after a write stay on DATABASE_URL. PostgreSQL only.',
+    }),
+  ),
+  DATABASE_READ_POOL_SIZE: Type.Integer({
+    minimum: 1,
+    maximum: 500,
+    default: 10,
+    description: 'Read-replica connections per process (with DATABASE_READ_URL).',
+  }),
   DATA_DIR: Type.String({
     minLength: 1,
     default: './data',
@@ -86,6 +99,46 @@ export const EnvironmentSchema = Type.Object({
     default: 15_728_640,
     description: 'Largest accepted photo or video upload (15 MiB by default).',
   }),
+  MEDIA_STORAGE: Type.Enum(['disk', 's3'], {
+    default: 'disk',
+    description:
+      'Where media bytes live: `disk` (DATA_DIR/media) or `s3` (an S3-compatible bucket, the S3_* settings).',
+  }),
+  S3_ENDPOINT: Type.Optional(
+    Type.String({
+      pattern: '^https?://',
+      description:
+        'Base URL of the S3-compatible service, e.g. https://s3.eu-central-1.amazonaws.com or http://minio:9000.',
+    }),
+  ),
+  S3_BUCKET: Type.Optional(
+    Type.String({
+      pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$',
+      description: 'Bucket holding the media; it must exist.',
+    }),
+  ),
+  S3_REGION: Type.String({
+    minLength: 1,
+    default: 'us-east-1',
+    description: 'Region used in request signatures.',
+  }),
+  S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1, description: 'Access key id.' })),
+  S3_SECRET_ACCESS_KEY: Type.Optional(
+    Type.String({ minLength: 1, description: 'Secret access key.' }),
+  ),
+  S3_FORCE_PATH_STYLE: Type.Boolean({
+    default: false,
+    description:
+      'Address the bucket as <endpoint>/<bucket>/<key> (MinIO, most self-hosted services) instead of <bucket>.<endpoint>/<key>.',
+  }),
+  METRICS_PORT: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 65535,
+      description:
+        '`openpatrol worker` only: serve /metrics and the health probes on this port (a worker has no other HTTP server).',
+    }),
+  ),
   MEDIA_TYPES: Type.String({
     minLength: 1,
     default: DEFAULT_MEDIA_TYPES.join(','),
@@ -120,7 +173,24 @@ export interface Config {
   readonly mediaMaxBytes: number;
   /** Media types accepted for upload, lower-case, each one OpenPatrol recognises from the bytes. */
   readonly mediaTypes: readonly string[];
+  /** A read replica for list endpoints (DATABASE_READ_URL); undefined reads from `database`. */
+  readonly readDatabase: Extract<DatabaseLocation, { dialect: 'postgres' }> | undefined;
+  readonly mediaStorage: MediaStorageLocation;
+  /** Where `openpatrol worker` serves /metrics and health probes; undefined for none. */
+  readonly metricsPort: number | undefined;
 }
+
+export type MediaStorageLocation =
+  | { readonly driver: 'disk'; readonly directory: string }
+  | {
+      readonly driver: 's3';
+      readonly endpoint: string;
+      readonly bucket: string;
+      readonly region: string;
+      readonly accessKeyId: string;
+      readonly secretAccessKey: string;
+      readonly forcePathStyle: boolean;
+    };
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -155,7 +225,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
   const database = resolveDatabase(valid, dataDir, cwd, problems);
   const publicUrl = resolvePublicUrl(valid, problems);
   const mediaTypes = resolveMediaTypes(valid, problems);
-  if (problems.length > 0 || !database || !publicUrl) throw new ConfigError(problems);
+  const readDatabase = resolveReadDatabase(valid, database, problems);
+  const mediaStorage = resolveMediaStorage(valid, dataDir, problems);
+  if (problems.length > 0 || !database || !publicUrl || !mediaStorage)
+    throw new ConfigError(problems);
 
   return {
     port: valid.PORT,
@@ -172,6 +245,56 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     webhooksAllowPrivateNetworks: valid.WEBHOOKS_ALLOW_PRIVATE_NETWORKS,
     mediaMaxBytes: valid.MEDIA_MAX_BYTES,
     mediaTypes,
+    readDatabase,
+    mediaStorage,
+    metricsPort: valid.METRICS_PORT,
+  };
+}
+
+/** A replica of the same database: same dialect and schema, read-only connections. */
+function resolveReadDatabase(
+  settings: Static<typeof EnvironmentSchema>,
+  database: DatabaseLocation | undefined,
+  problems: string[],
+): Config['readDatabase'] {
+  const url = settings.DATABASE_READ_URL;
+  if (url === undefined || database === undefined) return undefined;
+  if (database.dialect !== 'postgres') {
+    problems.push('DATABASE_READ_URL applies only when DATABASE_URL is a PostgreSQL URL');
+    return undefined;
+  }
+  return {
+    dialect: 'postgres',
+    connectionString: url,
+    schema: database.schema,
+    poolSize: settings.DATABASE_READ_POOL_SIZE,
+  };
+}
+
+function resolveMediaStorage(
+  settings: Static<typeof EnvironmentSchema>,
+  dataDir: string,
+  problems: string[],
+): MediaStorageLocation | undefined {
+  if (settings.MEDIA_STORAGE === 'disk')
+    return { driver: 'disk', directory: path.join(dataDir, 'media') };
+  const required = {
+    S3_ENDPOINT: settings.S3_ENDPOINT,
+    S3_BUCKET: settings.S3_BUCKET,
+    S3_ACCESS_KEY_ID: settings.S3_ACCESS_KEY_ID,
+    S3_SECRET_ACCESS_KEY: settings.S3_SECRET_ACCESS_KEY,
+  };
+  const missing = Object.entries(required).filter(([, value]) => value === undefined);
+  for (const [name] of missing) problems.push(`${name} is required when MEDIA_STORAGE is s3`);
+  if (missing.length > 0) return undefined;
+  return {
+    driver: 's3',
+    endpoint: required.S3_ENDPOINT!.replace(/\/+$/, ''),
+    bucket: required.S3_BUCKET!,
+    region: settings.S3_REGION,
+    accessKeyId: required.S3_ACCESS_KEY_ID!,
+    secretAccessKey: required.S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: settings.S3_FORCE_PATH_STYLE,
   };
 }
 

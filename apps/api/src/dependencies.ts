@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
@@ -25,6 +24,7 @@ import {
 } from './modules/locations/locations.service.js';
 import { createMediaService, type MediaService } from './modules/media/media.service.js';
 import { createDiskMediaStorage, type MediaStorage } from './modules/media/media-storage.js';
+import { createS3MediaStorage } from './modules/media/s3-media-storage.js';
 import { createThumbnailMaker } from './modules/media/thumbnails.js';
 import { createMembersService, type MembersService } from './modules/members/members.service.js';
 import {
@@ -73,6 +73,11 @@ export interface Dependencies {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly database: DatabaseHandle;
+  /**
+   * Where list endpoints read: a read replica (DATABASE_READ_URL) or the same handle as
+   * `database`. Replicas lag, so writes and reads that must see a write just made use `database`.
+   */
+  readonly readDatabase: DatabaseHandle;
   readonly metrics: Metrics;
   readonly webApps: readonly WebApp[];
   readonly mailer: Mailer;
@@ -107,6 +112,7 @@ export interface DependencyOverrides {
   readonly logger?: Logger;
   readonly clock?: Clock;
   readonly database?: DatabaseHandle;
+  readonly readDatabase?: DatabaseHandle;
   readonly webApps?: readonly WebApp[];
   readonly mailer?: Mailer;
 }
@@ -119,6 +125,9 @@ export function createDependencies(
   const logger = overrides.logger ?? createLogger(config);
   const clock = overrides.clock ?? createSystemClock();
   const database = overrides.database ?? openDatabase(config.database);
+  const readDatabase =
+    overrides.readDatabase ??
+    (config.readDatabase ? openDatabase(config.readDatabase, { readOnly: true }) : database);
   const version = readServerVersion();
   const mailer =
     overrides.mailer ??
@@ -141,7 +150,10 @@ export function createDependencies(
   const locationsService = createLocationsService({ database, clock });
   const checklistsService = createChecklistsService({ database, clock });
   const pointsService = createPointsService({ database, clock, locationsService });
-  const mediaStorage = createDiskMediaStorage(path.join(config.dataDir, 'media'));
+  const mediaStorage =
+    config.mediaStorage.driver === 's3'
+      ? createS3MediaStorage(config.mediaStorage)
+      : createDiskMediaStorage(config.mediaStorage.directory);
   const mediaService = createMediaService({
     database,
     clock,
@@ -163,6 +175,7 @@ export function createDependencies(
     executionReader,
     domainEvents,
     database,
+    readDatabase,
     clock,
     locationsService,
     checklistsService,
@@ -181,10 +194,11 @@ export function createDependencies(
     logger,
     clock,
     database,
-    metrics: createMetrics(),
+    readDatabase,
+    metrics: createMetrics({ database, readDatabase, clock }),
     webApps: overrides.webApps ?? builtWebApps(),
     mailer,
-    healthService: createHealthService({ database, clock, logger, version }),
+    healthService: createHealthService({ database, readDatabase, clock, logger, version }),
     authService,
     passwordResetService: createPasswordResetService({ database, clock, mailer, config, logger }),
     membersService,
@@ -203,6 +217,7 @@ export function createDependencies(
     performingService,
     checkInsService: createCheckInsService({
       database,
+      readDatabase,
       clock,
       locationsService,
       taskExecutionsService,
@@ -210,6 +225,7 @@ export function createDependencies(
     }),
     issuesService: createIssuesService({
       database,
+      readDatabase,
       clock,
       locationsService,
       pointsService,
@@ -235,7 +251,10 @@ export function createDependencies(
     }),
     mediaService,
     mediaStorage,
-    close: () => database.destroy(),
+    close: async () => {
+      await database.destroy();
+      if (readDatabase !== database) await readDatabase.destroy();
+    },
   };
 }
 

@@ -21,6 +21,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check that this process answers (liveness probe)
+         * @description Needs no authentication and checks no dependency: a 200 means the process is running and its event loop is not stuck. Use it to decide when to restart a process; use /api/health/ready to decide whether to send it traffic.
+         */
+        get: operations["getLiveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check that this process can take traffic (readiness probe)
+         * @description Needs no authentication. Answers 200 when the database answers, every migration this server knows is applied, and the dependencies of this process are up (its background worker is polling, when it runs one); 503 with the failed checks and their reasons otherwise.
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/session/sign-up": {
         parameters: {
             query?: never;
@@ -1448,7 +1488,7 @@ export interface components {
         };
         ActionDefinition: {
             name: string;
-            type: components["schemas"]["def-12"];
+            type: components["schemas"]["def-15"];
             /** @description Position in the list; unique within it. */
             order: number;
             /** @description Must have a value at finish. Never true for INSTRUCTION. */
@@ -1456,7 +1496,7 @@ export interface components {
             /** @description Help text; for INSTRUCTION, the instruction itself. */
             description?: string | null;
             /** @description BOOLEAN: alert when the answer equals alertValue. NUMBER: alert when out of range. */
-            alertLevel?: components["schemas"]["def-13"] | null;
+            alertLevel?: components["schemas"]["def-16"] | null;
             /** @description BOOLEAN: the answer that raises the alert (default false). */
             alertValue?: boolean | null;
             /** @description NUMBER: lowest accepted value without an alert. */
@@ -1474,7 +1514,7 @@ export interface components {
             /** @description MEDIA: most files. */
             maxCount?: number | null;
             /** @description SELECT / MULTISELECT: the choices, in order. */
-            options?: components["schemas"]["def-16"][] | null;
+            options?: components["schemas"]["def-19"][] | null;
         };
         ActionOption: {
             value: string;
@@ -1607,7 +1647,7 @@ export interface components {
             name: string;
             description: string | null;
             /** @description The action definitions, sorted by `order`. */
-            actions: components["schemas"]["def-11"][];
+            actions: components["schemas"]["def-14"][];
             /** @description Archived checklists cannot be copied into new task steps; their history and past copies stay. */
             archived: boolean;
             /** Format: date-time */
@@ -1617,7 +1657,7 @@ export interface components {
         };
         ChecklistVersion: {
             historyId: number;
-            checklist: components["schemas"]["def-10"];
+            checklist: components["schemas"]["def-13"];
             /** @description Member id, or token:<id> for an API token. */
             changedBy: string | null;
             /**
@@ -1653,7 +1693,7 @@ export interface components {
             /** @description What the checklist is for, shown to whoever picks it. */
             description?: string | null;
             /** @description The checklist items. Their `order` values must be unique; the list is stored sorted by them. */
-            actions: components["schemas"]["def-15"][];
+            actions: components["schemas"]["def-18"][];
         };
         CreatedApiToken: {
             /** Format: uuid */
@@ -1701,8 +1741,8 @@ export interface components {
             /** @description A point of that location. */
             pointId?: string | null;
             taskExecutionId?: string | null;
-            category: components["schemas"]["def-41"];
-            severity: components["schemas"]["def-42"];
+            category: components["schemas"]["def-44"];
+            severity: components["schemas"]["def-45"];
             title: string;
             description?: string | null;
             position?: {
@@ -1747,10 +1787,10 @@ export interface components {
             latitude?: number | null;
             longitude?: number | null;
             radiusMeters?: number | null;
-            onDemandCheckIns?: components["schemas"]["def-19"];
-            defaultActions?: components["schemas"]["def-15"][];
+            onDemandCheckIns?: components["schemas"]["def-22"];
+            defaultActions?: components["schemas"]["def-18"][];
             /** @description Per-member overrides; sending the list replaces it whole. */
-            memberSettings?: components["schemas"]["def-21"][];
+            memberSettings?: components["schemas"]["def-24"][];
         };
         CreateReportScheduleBody: {
             /** @description E.g. "Harbour Gate — daily". */
@@ -1784,7 +1824,7 @@ export interface components {
             name: string;
             description: string | null;
             /** @description Null for a single occurrence. */
-            recurrence: components["schemas"]["def-23"] | null;
+            recurrence: components["schemas"]["def-26"] | null;
             /**
              * Format: date-time
              * @description ISO-8601 UTC with milliseconds.
@@ -1795,7 +1835,7 @@ export interface components {
              * @description ISO-8601 UTC with milliseconds.
              */
             endAt: string;
-            priority: components["schemas"]["def-24"];
+            priority: components["schemas"]["def-27"];
             /** @description Steps must be checked in in order; others are refused. */
             orderStepsRequired: boolean;
             /** @description An early start or a late end is recorded as an error (never blocked). */
@@ -1808,7 +1848,7 @@ export interface components {
                 pointId: string;
                 name: string;
                 order: number;
-                actions?: components["schemas"]["def-15"][];
+                actions?: components["schemas"]["def-18"][];
                 /** @description Copy the actions of this checklist template (after any listed here). */
                 checklistId?: string | null;
             }[];
@@ -1843,50 +1883,50 @@ export interface components {
             /** @description Only events of these locations; null for all. */
             locationIds?: string[] | null;
         };
-        "def-10": components["schemas"]["Checklist"];
-        "def-11": components["schemas"]["NormalizedActionDefinition"];
-        "def-12": components["schemas"]["ActionType"];
-        "def-13": components["schemas"]["AlertLevel"];
-        "def-14": components["schemas"]["NormalizedActionOption"];
-        "def-15": components["schemas"]["ActionDefinition"];
-        "def-16": components["schemas"]["ActionOption"];
-        "def-17": components["schemas"]["ChecklistVersion"];
-        "def-18": components["schemas"]["Point"];
-        "def-19": components["schemas"]["OnDemandCheckIns"];
+        "def-10": components["schemas"]["Device"];
+        "def-11": components["schemas"]["Location"];
+        "def-12": components["schemas"]["LocationVersion"];
+        "def-13": components["schemas"]["Checklist"];
+        "def-14": components["schemas"]["NormalizedActionDefinition"];
+        "def-15": components["schemas"]["ActionType"];
+        "def-16": components["schemas"]["AlertLevel"];
+        "def-17": components["schemas"]["NormalizedActionOption"];
+        "def-18": components["schemas"]["ActionDefinition"];
+        "def-19": components["schemas"]["ActionOption"];
         "def-2": components["schemas"]["FieldError"];
-        "def-20": components["schemas"]["PointMemberSetting"];
-        "def-21": components["schemas"]["PointMemberSettingBody"];
-        "def-22": components["schemas"]["PointVersion"];
-        "def-23": components["schemas"]["Recurrence"];
-        "def-24": components["schemas"]["Priority"];
-        "def-25": components["schemas"]["SeenState"];
-        "def-26": components["schemas"]["ResultStatus"];
-        "def-27": components["schemas"]["ExecutionState"];
-        "def-28": components["schemas"]["ExecutionStep"];
-        "def-29": components["schemas"]["ExecutionAction"];
-        "def-3": components["schemas"]["Role"];
-        "def-30": components["schemas"]["TaskExecutionInfo"];
-        "def-31": components["schemas"]["Position"];
-        "def-32": components["schemas"]["ExecutionEvent"];
-        "def-33": components["schemas"]["WriteOutcome"];
-        "def-34": components["schemas"]["CheckIn"];
-        "def-35": components["schemas"]["Webhook"];
-        "def-36": components["schemas"]["WebhookDelivery"];
-        "def-37": components["schemas"]["ReportSchedule"];
-        "def-38": components["schemas"]["AlertRule"];
-        "def-39": components["schemas"]["Alert"];
-        "def-4": components["schemas"]["User"];
-        "def-40": components["schemas"]["Issue"];
-        "def-41": components["schemas"]["IssueCategory"];
-        "def-42": components["schemas"]["IssueSeverity"];
-        "def-43": components["schemas"]["IssueStatus"];
-        "def-44": components["schemas"]["IssuePosition"];
-        "def-45": components["schemas"]["IssueComment"];
-        "def-5": components["schemas"]["UserVersion"];
-        "def-6": components["schemas"]["ApiToken"];
-        "def-7": components["schemas"]["Device"];
-        "def-8": components["schemas"]["Location"];
-        "def-9": components["schemas"]["LocationVersion"];
+        "def-20": components["schemas"]["ChecklistVersion"];
+        "def-21": components["schemas"]["Point"];
+        "def-22": components["schemas"]["OnDemandCheckIns"];
+        "def-23": components["schemas"]["PointMemberSetting"];
+        "def-24": components["schemas"]["PointMemberSettingBody"];
+        "def-25": components["schemas"]["PointVersion"];
+        "def-26": components["schemas"]["Recurrence"];
+        "def-27": components["schemas"]["Priority"];
+        "def-28": components["schemas"]["SeenState"];
+        "def-29": components["schemas"]["ResultStatus"];
+        "def-30": components["schemas"]["ExecutionState"];
+        "def-31": components["schemas"]["ExecutionStep"];
+        "def-32": components["schemas"]["ExecutionAction"];
+        "def-33": components["schemas"]["TaskExecutionInfo"];
+        "def-34": components["schemas"]["Position"];
+        "def-35": components["schemas"]["ExecutionEvent"];
+        "def-36": components["schemas"]["WriteOutcome"];
+        "def-37": components["schemas"]["CheckIn"];
+        "def-38": components["schemas"]["Webhook"];
+        "def-39": components["schemas"]["WebhookDelivery"];
+        "def-40": components["schemas"]["ReportSchedule"];
+        "def-41": components["schemas"]["AlertRule"];
+        "def-42": components["schemas"]["Alert"];
+        "def-43": components["schemas"]["Issue"];
+        "def-44": components["schemas"]["IssueCategory"];
+        "def-45": components["schemas"]["IssueSeverity"];
+        "def-46": components["schemas"]["IssueStatus"];
+        "def-47": components["schemas"]["IssuePosition"];
+        "def-48": components["schemas"]["IssueComment"];
+        "def-6": components["schemas"]["Role"];
+        "def-7": components["schemas"]["User"];
+        "def-8": components["schemas"]["UserVersion"];
+        "def-9": components["schemas"]["ApiToken"];
         Device: {
             /** Format: uuid */
             id: string;
@@ -1916,7 +1956,7 @@ export interface components {
             scheduledActionHistoryId: number;
             executedActionId: string | null;
             name: string;
-            type: components["schemas"]["def-12"];
+            type: components["schemas"]["def-15"];
             order: number;
             status: ("OK" | "WARNING" | "ERROR") | null;
             state: string | null;
@@ -1977,7 +2017,7 @@ export interface components {
                      * @description steps[].actions[].id.
                      */
                     id: string;
-                    definition: components["schemas"]["def-11"];
+                    definition: components["schemas"]["def-14"];
                 }[];
             }[];
         };
@@ -2001,7 +2041,7 @@ export interface components {
             status: ("OK" | "WARNING" | "ERROR") | null;
             state: string | null;
             keptOrder: boolean | null;
-            actions: components["schemas"]["def-29"][];
+            actions: components["schemas"]["def-32"][];
         };
         ExecutionWrite: {
             /**
@@ -2038,7 +2078,7 @@ export interface components {
             code?: string;
             /** @description NFC: the tag UID read. */
             nfcTagUid?: string;
-            position?: components["schemas"]["def-31"];
+            position?: components["schemas"]["def-34"];
             booleanValue?: boolean;
             numberValue?: number;
             /** @description TEXT, or SELECT: the option chosen. */
@@ -2088,7 +2128,7 @@ export interface components {
                 code?: string;
                 /** @description NFC: the tag UID read. */
                 nfcTagUid?: string;
-                position?: components["schemas"]["def-31"];
+                position?: components["schemas"]["def-34"];
                 booleanValue?: boolean;
                 numberValue?: number;
                 /** @description TEXT, or SELECT: the option chosen. */
@@ -2154,12 +2194,12 @@ export interface components {
             pointId: string | null;
             /** @description The execution during which it was reported, if any. */
             taskExecutionId: string | null;
-            category: components["schemas"]["def-41"];
-            severity: components["schemas"]["def-42"];
+            category: components["schemas"]["def-44"];
+            severity: components["schemas"]["def-45"];
             title: string;
             description: string | null;
-            status: components["schemas"]["def-43"];
-            position: components["schemas"]["def-44"] | null;
+            status: components["schemas"]["def-46"];
+            position: components["schemas"]["def-47"] | null;
             /** @description Photos and other media attached to the report. */
             mediaIds: string[];
             /** @description The member who reported it; null when a token did. */
@@ -2220,12 +2260,12 @@ export interface components {
             pointId: string | null;
             /** @description The execution during which it was reported, if any. */
             taskExecutionId: string | null;
-            category: components["schemas"]["def-41"];
-            severity: components["schemas"]["def-42"];
+            category: components["schemas"]["def-44"];
+            severity: components["schemas"]["def-45"];
             title: string;
             description: string | null;
-            status: components["schemas"]["def-43"];
-            position: components["schemas"]["def-44"] | null;
+            status: components["schemas"]["def-46"];
+            position: components["schemas"]["def-47"] | null;
             /** @description Photos and other media attached to the report. */
             mediaIds: string[];
             /** @description The member who reported it; null when a token did. */
@@ -2256,7 +2296,7 @@ export interface components {
             /** @description Member id, or token:<id> for an API token. */
             resolvedBy: string | null;
             /** @description Oldest first. */
-            comments: components["schemas"]["def-45"][];
+            comments: components["schemas"]["def-48"][];
         };
         /** @description Where the device was when the issue was reported. */
         IssuePosition: {
@@ -2275,6 +2315,17 @@ export interface components {
          * @enum {string}
          */
         IssueStatus: "OPEN" | "ACKNOWLEDGED" | "RESOLVED";
+        Liveness: {
+            /**
+             * @description Always `OK`: the process answers.
+             * @enum {string}
+             */
+            status: "OK";
+            /** @description The OpenPatrol server version. */
+            version: string;
+            /** @description Time since this process started. */
+            uptimeInMillis: number;
+        };
         Location: {
             /** Format: uuid */
             id: string;
@@ -2295,7 +2346,7 @@ export interface components {
         };
         LocationVersion: {
             historyId: number;
-            location: components["schemas"]["def-8"];
+            location: components["schemas"]["def-11"];
             /** @description Member id, or token:<id> for an API token. */
             changedBy: string | null;
             /**
@@ -2330,7 +2381,7 @@ export interface components {
         };
         NormalizedActionDefinition: {
             name: string;
-            type: components["schemas"]["def-12"];
+            type: components["schemas"]["def-15"];
             /** @description Position in the list; unique within it. */
             order: number;
             /** @description Must have a value at finish. Never true for INSTRUCTION. */
@@ -2338,7 +2389,7 @@ export interface components {
             /** @description Help text; for INSTRUCTION, the instruction itself. */
             description: string | null;
             /** @description BOOLEAN: alert when the answer equals alertValue. NUMBER: alert when out of range. */
-            alertLevel: components["schemas"]["def-13"] | null;
+            alertLevel: components["schemas"]["def-16"] | null;
             /** @description BOOLEAN: the answer that raises the alert (default false). */
             alertValue: boolean | null;
             /** @description NUMBER: lowest accepted value without an alert. */
@@ -2356,7 +2407,7 @@ export interface components {
             /** @description MEDIA: most files. */
             maxCount: number | null;
             /** @description SELECT / MULTISELECT: the choices, in order; null for other types. */
-            options: components["schemas"]["def-14"][] | null;
+            options: components["schemas"]["def-17"][] | null;
         };
         NormalizedActionOption: {
             value: string;
@@ -2375,7 +2426,7 @@ export interface components {
             method: "QR" | "NFC" | "GPS" | "MANUAL";
             code?: string;
             nfcTagUid?: string;
-            position?: components["schemas"]["def-31"];
+            position?: components["schemas"]["def-34"];
             /** Format: date-time */
             deviceTime?: string;
         };
@@ -2410,10 +2461,10 @@ export interface components {
             latitude: number | null;
             longitude: number | null;
             radiusMeters: number | null;
-            onDemandCheckIns: components["schemas"]["def-19"];
+            onDemandCheckIns: components["schemas"]["def-22"];
             /** @description Performed at an on-demand check-in, sorted by `order`. */
-            defaultActions: components["schemas"]["def-11"][];
-            memberSettings: components["schemas"]["def-20"][];
+            defaultActions: components["schemas"]["def-14"][];
+            memberSettings: components["schemas"]["def-23"][];
             archived: boolean;
             /** Format: date-time */
             createdAt: string;
@@ -2474,11 +2525,11 @@ export interface components {
             /** @description With SELECTED_MEMBERS: whether this member may check in on demand. */
             onDemandAllowed: boolean;
             /** @description The actions this member performs at an on-demand check-in; null keeps defaultActions. */
-            actions: components["schemas"]["def-15"][] | null;
+            actions: components["schemas"]["def-18"][] | null;
         };
         PointVersion: {
             historyId: number;
-            point: components["schemas"]["def-18"];
+            point: components["schemas"]["def-21"];
             /** @description Member id, or token:<id> for an API token. */
             changedBy: string | null;
             /**
@@ -2510,11 +2561,32 @@ export interface components {
             /** @description For validation problems, every offending field; otherwise null. */
             errors: components["schemas"]["FieldError"][] | null;
         };
+        Readiness: {
+            /**
+             * @description `READY` when every check passed.
+             * @enum {string}
+             */
+            status: "READY" | "NOT_READY";
+            /**
+             * Format: date-time
+             * @description When these checks ran.
+             */
+            checkedAt: string;
+            checks: components["schemas"]["ReadinessCheck"][];
+        };
+        ReadinessCheck: {
+            /** @description What was checked: `database`, `migrations`, `worker` (when this process runs background jobs), or another dependency this process was configured with. */
+            name: string;
+            /** @enum {string} */
+            status: "OK" | "FAILED";
+            /** @description Why the check failed, for operators; null when it passed. */
+            detail: string | null;
+        };
         RecordedWrite: {
-            event: components["schemas"]["def-32"];
+            event: components["schemas"]["def-35"];
             /** @description True when this write had been applied before. */
             replayed: boolean;
-            execution: components["schemas"]["def-30"];
+            execution: components["schemas"]["def-33"];
         };
         Recurrence: {
             /** @description An RFC 5545 RRULE without the "RRULE:" prefix, expanded in the location’s time zone from startAt’s wall time. */
@@ -2558,7 +2630,7 @@ export interface components {
             endAt: string;
             /** @description The location’s IANA time zone, whose wall clock the rule follows. */
             timeZone: string;
-            recurrence: components["schemas"]["def-23"];
+            recurrence: components["schemas"]["def-26"];
             /**
              * Format: date-time
              * @description List occurrences starting at or after this instant (default: startAt).
@@ -2667,7 +2739,7 @@ export interface components {
                 organizationId: string;
                 organizationName: string;
                 memberId: string;
-                role: components["schemas"]["def-3"];
+                role: components["schemas"]["def-6"];
             }[];
             /** @description Send it as X-CSRF-Token with every write made with this session’s cookie. */
             csrfToken: string;
@@ -2710,10 +2782,10 @@ export interface components {
             /** Format: uuid */
             locationId: string;
             locationHistoryId: number;
-            seenStates: components["schemas"]["def-25"][];
+            seenStates: components["schemas"]["def-28"][];
             performerId: string | null;
-            status: components["schemas"]["def-26"] | null;
-            state: components["schemas"]["def-27"];
+            status: components["schemas"]["def-29"] | null;
+            state: components["schemas"]["def-30"];
             published: boolean;
             /**
              * Format: date-time
@@ -2734,7 +2806,7 @@ export interface components {
             expired: boolean;
             /** Format: uuid */
             seriesId: string;
-            recurrence: components["schemas"]["def-23"] | null;
+            recurrence: components["schemas"]["def-26"] | null;
             keptOrder: boolean | null;
             skippedStepCount: number | null;
             skippedActionCount: number | null;
@@ -2744,7 +2816,7 @@ export interface components {
             orderStepsRequired: boolean;
             strictTimeRequired: boolean;
             deadlined: boolean;
-            priority: components["schemas"]["def-24"];
+            priority: components["schemas"]["def-27"];
             tags: string[];
             collision: boolean | null;
             edited: boolean | null;
@@ -2754,7 +2826,7 @@ export interface components {
             errorCount: number;
             notes: string | null;
             favorite: boolean;
-            steps: components["schemas"]["def-28"][];
+            steps: components["schemas"]["def-31"][];
         };
         /** @description Only the fields sent change; `actions` replaces the whole list. */
         UpdateChecklistBody: {
@@ -2762,12 +2834,12 @@ export interface components {
             /** @description What the checklist is for, shown to whoever picks it. */
             description?: string | null;
             /** @description The checklist items. Their `order` values must be unique; the list is stored sorted by them. */
-            actions?: components["schemas"]["def-15"][];
+            actions?: components["schemas"]["def-18"][];
         };
         UpdateIssueBody: {
-            status?: components["schemas"]["def-43"];
-            severity?: components["schemas"]["def-42"];
-            category?: components["schemas"]["def-41"];
+            status?: components["schemas"]["def-46"];
+            severity?: components["schemas"]["def-45"];
+            category?: components["schemas"]["def-44"];
             /** @description Added to the issue’s comments; required to reopen a RESOLVED issue. */
             comment?: string;
         };
@@ -2791,10 +2863,10 @@ export interface components {
             latitude?: number | null;
             longitude?: number | null;
             radiusMeters?: number | null;
-            onDemandCheckIns?: components["schemas"]["def-19"];
-            defaultActions?: components["schemas"]["def-15"][];
+            onDemandCheckIns?: components["schemas"]["def-22"];
+            defaultActions?: components["schemas"]["def-18"][];
             /** @description Per-member overrides; sending the list replaces it whole. */
-            memberSettings?: components["schemas"]["def-21"][];
+            memberSettings?: components["schemas"]["def-24"][];
         };
         UpdateReportScheduleBody: {
             /** @description E.g. "Harbour Gate — daily". */
@@ -2827,7 +2899,7 @@ export interface components {
             name?: string;
             description?: string | null;
             /** @description Null for a single occurrence. */
-            recurrence?: components["schemas"]["def-23"] | null;
+            recurrence?: components["schemas"]["def-26"] | null;
             /**
              * Format: date-time
              * @description ISO-8601 UTC with milliseconds.
@@ -2838,7 +2910,7 @@ export interface components {
              * @description ISO-8601 UTC with milliseconds.
              */
             endAt?: string;
-            priority?: components["schemas"]["def-24"];
+            priority?: components["schemas"]["def-27"];
             orderStepsRequired?: boolean;
             strictTimeRequired?: boolean;
             deadlined?: boolean;
@@ -2848,7 +2920,7 @@ export interface components {
                 pointId: string;
                 name: string;
                 order: number;
-                actions?: components["schemas"]["def-15"][];
+                actions?: components["schemas"]["def-18"][];
                 /** @description Copy the actions of this checklist template (after any listed here). */
                 checklistId?: string | null;
             }[];
@@ -2888,7 +2960,7 @@ export interface components {
             lastName: string;
             email: string | null;
             phone: string | null;
-            role: components["schemas"]["def-3"];
+            role: components["schemas"]["def-6"];
             /** @description Assigned locations. Owners and Admins see all locations regardless. */
             locationIds: string[];
             /** @description Guards’ sign-in number. */
@@ -2908,7 +2980,7 @@ export interface components {
             lastName: string;
             email: string | null;
             phone: string | null;
-            role: components["schemas"]["def-3"];
+            role: components["schemas"]["def-6"];
             locationIds: string[];
             memberNumber: string | null;
             archived: boolean;
@@ -3012,6 +3084,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Liveness"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every check passed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description At least one check failed; `checks` says which and why */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             /** @description A problem (RFC 9457) */
@@ -3545,7 +3684,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-4"][];
+                    "application/json": components["schemas"]["def-7"][];
                 };
             };
             /** @description The request is not valid */
@@ -3816,7 +3955,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-5"][];
+                    "application/json": components["schemas"]["def-8"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -4082,7 +4221,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-6"][];
+                    "application/json": components["schemas"]["def-9"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -4250,7 +4389,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-7"][];
+                    "application/json": components["schemas"]["def-10"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -4544,7 +4683,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-8"][];
+                    "application/json": components["schemas"]["def-11"][];
                 };
             };
             /** @description The request is not valid */
@@ -4797,7 +4936,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-9"][];
+                    "application/json": components["schemas"]["def-12"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -4982,7 +5121,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-10"][];
+                    "application/json": components["schemas"]["def-13"][];
                 };
             };
             /** @description The request is not valid */
@@ -5356,7 +5495,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-17"][];
+                    "application/json": components["schemas"]["def-20"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -5419,7 +5558,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-18"][];
+                    "application/json": components["schemas"]["def-21"][];
                 };
             };
             /** @description The request is not valid */
@@ -5699,7 +5838,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-22"][];
+                    "application/json": components["schemas"]["def-25"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -6327,7 +6466,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-30"][];
+                    "application/json": components["schemas"]["def-33"][];
                 };
             };
             /** @description The request is not valid */
@@ -6666,7 +6805,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-32"][];
+                    "application/json": components["schemas"]["def-35"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -6822,7 +6961,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        results: components["schemas"]["def-33"][];
+                        results: components["schemas"]["def-36"][];
                     };
                 };
             };
@@ -7006,7 +7145,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-34"][];
+                    "application/json": components["schemas"]["def-37"][];
                 };
             };
             /** @description The request is not valid */
@@ -7152,7 +7291,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-35"][];
+                    "application/json": components["schemas"]["def-38"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -7571,7 +7710,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-36"][];
+                    "application/json": components["schemas"]["def-39"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -7960,7 +8099,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-37"][];
+                    "application/json": components["schemas"]["def-40"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -8261,7 +8400,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-38"][];
+                    "application/json": components["schemas"]["def-41"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -8432,7 +8571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-39"][];
+                    "application/json": components["schemas"]["def-42"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -8547,7 +8686,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-39"][];
+                    "application/json": components["schemas"]["def-42"][];
                 };
             };
             /** @description The request is not valid */
@@ -8634,7 +8773,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-40"][];
+                    "application/json": components["schemas"]["def-43"][];
                 };
             };
             /** @description The request is not valid */

@@ -7,15 +7,28 @@ import type { DatabaseLocation } from '../config.js';
 import type { Database, DatabaseHandle } from './database.js';
 import { registerSqliteFunctions } from './dialect.js';
 
-export function openDatabase(location: DatabaseLocation): DatabaseHandle {
-  return location.dialect === 'sqlite' ? openSqlite(location.filename) : openPostgres(location);
+export interface OpenDatabaseOptions {
+  /**
+   * For a read replica (DATABASE_READ_URL): every transaction is read-only, so a write routed
+   * here by mistake fails at once instead of succeeding on a primary the URL may also name.
+   */
+  readonly readOnly?: boolean;
 }
 
-function openSqlite(filename: string): DatabaseHandle {
-  if (filename !== ':memory:') mkdirSync(path.dirname(filename), { recursive: true });
-  const connection = new SqliteDatabase(filename);
+export function openDatabase(
+  location: DatabaseLocation,
+  options: OpenDatabaseOptions = {},
+): DatabaseHandle {
+  return location.dialect === 'sqlite'
+    ? openSqlite(location.filename, options)
+    : openPostgres(location, options);
+}
+
+function openSqlite(filename: string, { readOnly = false }: OpenDatabaseOptions): DatabaseHandle {
+  if (filename !== ':memory:' && !readOnly) mkdirSync(path.dirname(filename), { recursive: true });
+  const connection = new SqliteDatabase(filename, { readonly: readOnly });
   // WAL lets readers run beside the one writer; NORMAL sync is durable across process crashes in WAL mode.
-  if (filename !== ':memory:') connection.pragma('journal_mode = WAL');
+  if (filename !== ':memory:' && !readOnly) connection.pragma('journal_mode = WAL');
   connection.pragma('synchronous = NORMAL');
   // In WAL mode with NORMAL sync the only fsyncs are at checkpoints; checkpointing every 40 MB
   // instead of every 4 MB of WAL made task creation 25 % faster (docs/performance.md), at the
@@ -72,16 +85,33 @@ const postgresTypes = {
 
 function openPostgres(
   location: Extract<DatabaseLocation, { dialect: 'postgres' }>,
+  { readOnly = false }: OpenDatabaseOptions,
 ): DatabaseHandle {
+  const settings = [
+    ...(location.schema ? [`-c search_path=${location.schema}`] : []),
+    ...(readOnly ? ['-c default_transaction_read_only=on'] : []),
+  ];
   const pool = new pg.Pool({
     connectionString: location.connectionString,
     max: location.poolSize,
     types: postgresTypes,
-    ...(location.schema ? { options: `-c search_path=${location.schema}` } : {}),
+    ...(settings.length > 0 ? { options: settings.join(' ') } : {}),
+    // Tells the read pool's sessions apart in pg_stat_activity (an application_name in the URL wins).
+    ...(readOnly ? { application_name: 'openpatrol-read' } : {}),
   });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, dialect: 'postgres', schema: location.schema, destroy: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    schema: location.schema,
+    poolStatus: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
+    destroy: () => db.destroy(),
+  };
 }

@@ -582,6 +582,8 @@ export interface DatabaseHandle {
   readonly dialect: DialectName;
   /** The PostgreSQL schema in use when it is not the default search path (DATABASE_SCHEMA). */
   readonly schema: string | undefined;
+  /** PostgreSQL only: the connection pool's occupancy, for metrics. */
+  readonly poolStatus?: () => PoolStatus;
   destroy(): Promise<void>;
 }
 
@@ -620,4 +622,12 @@ export interface ReportDeliveriesTable {
   /** JSON array of the e-mails' outbox ids, one per recipient. */
   emailOutboxIds: string;
   createdAt: string;
+}
+
+export interface PoolStatus {
+  /** Connections open, idle or in use. */
+  readonly total: number;
+  readonly idle: number;
+  /** Queries waiting for a free connection: a pool too small for the load when it stays above 0. */
+  readonly waiting: number;
 }

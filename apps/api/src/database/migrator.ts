@@ -68,13 +68,7 @@ async function runMigrator(
   db: Kysely<Database>,
   schema: string | undefined,
 ): Promise<MigrationReport> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: () => Promise.resolve({ ...migrations }) },
-    // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
-    ...(schema ? { migrationTableSchema: schema } : {}),
-  });
-  const { error, results = [] } = await migrator.migrateToLatest();
+  const { error, results = [] } = await createMigrator(db, schema).migrateToLatest();
   const failed = results.find((result: MigrationResult) => result.status === 'Error');
   if (error !== undefined) {
     const name = failed ? ` "${failed.migrationName}"` : '';
@@ -88,4 +82,22 @@ async function runMigrator(
       .filter((result) => result.status === 'Success')
       .map((result) => result.migrationName),
   };
+}
+
+/**
+ * Names of the migrations this server knows that the database has not applied, in order; read
+ * only, for readiness checks (a process must not serve a schema older than its code).
+ */
+export async function listPendingMigrations(handle: DatabaseHandle): Promise<string[]> {
+  const known = await createMigrator(handle.db, handle.schema).getMigrations();
+  return known.filter((migration) => migration.executedAt === undefined).map(({ name }) => name);
+}
+
+function createMigrator(db: Kysely<Database>, schema: string | undefined): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve({ ...migrations }) },
+    // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
 }

@@ -36,6 +36,8 @@ interface Operation {
 /** Operations that act on no tenant resource: the session's own, sign-up and public ones. */
 const NOT_TENANT_RESOURCES = new Set([
   'getHealth',
+  'getLiveness',
+  'getReadiness',
   'signUp',
   'signIn',
   'getSession',
@@ -109,6 +111,8 @@ function isAccessDenial(body: string): boolean {
 
 const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   getHealth: everyone(ALLOWED),
+  getLiveness: everyone(ALLOWED),
+  getReadiness: everyone(ALLOWED),
   signUp: everyone(ALLOWED),
   signIn: everyone(ALLOWED),
   acceptInvitation: everyone(ALLOWED),

@@ -123,6 +123,7 @@ function authorOf(actor: Actor) {
 
 export function createIssuesService({
   database,
+  readDatabase = database,
   clock,
   locationsService,
   pointsService,
@@ -130,6 +131,8 @@ export function createIssuesService({
   domainEvents,
 }: {
   database: DatabaseHandle;
+  /** Where `listIssues` reads: a read replica, or `database`. */
+  readDatabase?: DatabaseHandle;
   clock: Clock;
   locationsService: Pick<LocationsService, 'findVisibleLocation'>;
   pointsService: Pick<PointsService, 'getPoint'>;
@@ -317,12 +320,17 @@ export function createIssuesService({
       query: ListIssuesQuery & { limit: number },
     ): Promise<{ issues: Issue[]; nextCursor: string | null }> {
       const filter = parseIssueQuery(query);
-      const rows = await repository.listIssues(db, database.dialect, actor.organizationId, {
-        ...filter,
-        visibleLocationIds: actor.locationIds,
-        reportedByMemberId: isPerformer(actor) && actor.kind === 'member' ? actor.memberId : null,
-        limit: query.limit + 1,
-      });
+      const rows = await repository.listIssues(
+        readDatabase.db,
+        readDatabase.dialect,
+        actor.organizationId,
+        {
+          ...filter,
+          visibleLocationIds: actor.locationIds,
+          reportedByMemberId: isPerformer(actor) && actor.kind === 'member' ? actor.memberId : null,
+          limit: query.limit + 1,
+        },
+      );
       const { items, nextCursor } = takePage(rows, query.limit);
       const last = items.at(-1);
       return {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database/database.js';
-import { insertJob, releaseUniqueKey } from './jobs.repository.js';
+import { insertJob, releaseUniqueKey, summarizeDueJobs } from './jobs.repository.js';
 
 /**
  * The durable job queue: a row in `jobs` per job, claimed by workers (`worker.ts`) through
@@ -78,4 +78,22 @@ export async function enqueueSuccessor(
     await releaseUniqueKey(trx, currentJobId);
     return enqueueJob(trx, next, now);
   });
+}
+
+export interface QueuedJobs {
+  readonly type: string;
+  /** Jobs of this type due now and not finished, running ones included. */
+  readonly count: number;
+  /** How long the longest-waiting of them has been due. */
+  readonly oldestAgeMs: number;
+}
+
+/** The queue depth by job type, for metrics: a growing count or age means too few workers. */
+export async function describeQueuedJobs(db: Kysely<Database>, now: Date): Promise<QueuedJobs[]> {
+  const rows = await summarizeDueJobs(db, now.toISOString());
+  return rows.map((row) => ({
+    type: row.type,
+    count: Number(row.count),
+    oldestAgeMs: Math.max(0, now.getTime() - Date.parse(String(row.oldestRunAt))),
+  }));
 }

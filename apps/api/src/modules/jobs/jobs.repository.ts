@@ -103,3 +103,22 @@ export async function deleteJobsCompletedBefore(db: Kysely<Database>, before: st
   const result = await db.deleteFrom('jobs').where('completedAt', '<', before).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/**
+ * Jobs due by `now` and not finished (running ones included), by type, with the earliest due
+ * time: the queue depth operators watch. Served by the jobs_ready index.
+ */
+export function summarizeDueJobs(db: Kysely<Database>, now: string) {
+  return db
+    .selectFrom('jobs')
+    .select((eb) => [
+      'type',
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.min('runAt').as('oldestRunAt'),
+    ])
+    .where('completedAt', 'is', null)
+    .where('failedAt', 'is', null)
+    .where('runAt', '<=', now)
+    .groupBy('type')
+    .execute();
+}

@@ -39,6 +39,15 @@ export interface WorkerOptions {
    * so this is how soon the jobs of a worker that died (SIGKILL, a lost machine) run elsewhere.
    */
   readonly lockForMs?: number;
+  /** Told about every attempt once its outcome is recorded (the metrics module counts them). */
+  readonly onJobFinished?: (attempt: FinishedJobAttempt) => void;
+}
+
+export interface FinishedJobAttempt {
+  readonly type: string;
+  /** COMPLETED, or RETRY (failed, will run again), or FAILED (for good). */
+  readonly outcome: 'COMPLETED' | 'RETRY' | 'FAILED';
+  readonly durationMs: number;
 }
 
 export interface Worker {
@@ -49,6 +58,26 @@ export interface Worker {
   stop(): Promise<void>;
   /** Runs every job that is due now, one at a time, and returns how many ran (for tests). */
   runOnce(): Promise<number>;
+  /**
+   * The heartbeat readiness checks read: when the worker last reached the database to claim or
+   * record a job, the current time while a job runs, null before its first claim.
+   */
+  lastActiveAt(): Date | null;
+}
+
+/** A worker that has not reached the database for this long is reported as not ready. */
+export const WORKER_STALE_AFTER_MS = 30_000;
+
+/** Readiness check for a process that runs a worker (see HealthService.addReadinessCheck). */
+export function checkWorkerHeartbeat(worker: Worker, clock: Clock): Promise<string | null> {
+  const lastActiveAt = worker.lastActiveAt();
+  if (lastActiveAt === null) return Promise.resolve('the background worker has not polled yet');
+  const silentForMs = clock.now().getTime() - lastActiveAt.getTime();
+  return Promise.resolve(
+    silentForMs > WORKER_STALE_AFTER_MS
+      ? `the background worker has not reached the database for ${Math.round(silentForMs / 1000)} s`
+      : null,
+  );
 }
 
 /** A dead worker's jobs are picked up by another within this long. */
@@ -72,6 +101,8 @@ export function createWorker(options: WorkerOptions): Worker {
   const logger = options.logger.child({ workerId });
 
   let stopping = false;
+  let lastActiveAt: Date | null = null;
+  let isRunningJob = false;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
 
@@ -106,11 +137,21 @@ export function createWorker(options: WorkerOptions): Worker {
       }
       await markJobCompleted(database.db, job.id, workerId, finishedAt());
       log.info({ durationMs: Date.now() - started }, 'job completed');
+      options.onJobFinished?.({
+        type: job.type,
+        outcome: 'COMPLETED',
+        durationMs: Date.now() - started,
+      });
     } catch (error) {
       const lastError = describeError(error);
       if (error instanceof GiveUp || job.attempts >= job.maxAttempts) {
         await markJobFailed(database.db, job.id, workerId, { at: finishedAt(), lastError });
         log.error({ err: error }, `job failed for good after ${job.attempts} attempt(s)`);
+        options.onJobFinished?.({
+          type: job.type,
+          outcome: 'FAILED',
+          durationMs: Date.now() - started,
+        });
       } else {
         const runAt = new Date(clock.now().getTime() + retryDelayMs(job.attempts));
         await markJobForRetry(database.db, job.id, workerId, {
@@ -118,6 +159,11 @@ export function createWorker(options: WorkerOptions): Worker {
           lastError,
         });
         log.warn({ err: error, retryAt: runAt.toISOString() }, 'job failed; will retry');
+        options.onJobFinished?.({
+          type: job.type,
+          outcome: 'RETRY',
+          durationMs: Date.now() - started,
+        });
       }
     }
   }
@@ -131,8 +177,15 @@ export function createWorker(options: WorkerOptions): Worker {
         lockForMs,
         limit: 1,
       });
+      lastActiveAt = clock.now();
       if (!job) break;
-      await runJob(job);
+      isRunningJob = true;
+      try {
+        await runJob(job);
+      } finally {
+        isRunningJob = false;
+        lastActiveAt = clock.now();
+      }
       ran += 1;
     }
     return ran;
@@ -173,6 +226,7 @@ export function createWorker(options: WorkerOptions): Worker {
       loop = undefined;
     },
     runOnce,
+    lastActiveAt: () => (isRunningJob ? clock.now() : lastActiveAt),
   };
 }
 

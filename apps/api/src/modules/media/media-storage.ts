@@ -6,8 +6,8 @@ import { Readable } from 'node:stream';
 
 /**
  * Where media bytes live, behind the smallest seam a second backend needs: the disk driver below
- * is the default; an S3-compatible driver (issue 10) implements the same three calls, so the
- * service and routes never learn which one runs. Keys are relative, slash-separated paths made by
+ * is the default; the S3-compatible driver (s3-media-storage.ts) implements the same three
+ * calls, so the service and routes never learn which one runs. Keys are relative, slash-separated paths made by
  * the media service (`<organizationId>/<xx>/<mediaId>`); a driver maps them onto its namespace.
  *
  * Contract every driver keeps:

@@ -34,12 +34,15 @@ const SUPERVISORS = new Set(['OWNER', 'ADMIN', 'MANAGER']);
 
 export function createCheckInsService({
   database,
+  readDatabase = database,
   clock,
   locationsService,
   taskExecutionsService,
   performingService,
 }: {
   database: DatabaseHandle;
+  /** Where `listCheckIns` reads: a read replica, or `database`. */
+  readDatabase?: DatabaseHandle;
   clock: Clock;
   locationsService: Pick<LocationsService, 'findVisibleLocation'>;
   taskExecutionsService: Pick<TaskExecutionsService, 'createOnDemandTask'>;
@@ -181,7 +184,7 @@ export function createCheckInsService({
         });
       // Performers see their own check-ins; supervisors and tokens every one they can see.
       if (actor.kind === 'member' && !SUPERVISORS.has(actor.role)) memberIds = [actor.memberId];
-      const rows = await repository.listCheckIns(db, actor.organizationId, {
+      const rows = await repository.listCheckIns(readDatabase.db, actor.organizationId, {
         from: new Date(from).toISOString(),
         to: new Date(to).toISOString(),
         visibleLocationIds: actor.locationIds,

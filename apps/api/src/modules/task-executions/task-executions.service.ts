@@ -141,6 +141,7 @@ function scheduleFieldsOf(body: {
 
 export function createTaskExecutionsService({
   database,
+  readDatabase = database,
   clock,
   locationsService,
   checklistsService,
@@ -148,6 +149,8 @@ export function createTaskExecutionsService({
   domainEvents,
 }: {
   database: DatabaseHandle;
+  /** Where `listInfo` reads (a replica may lag: rows it writes are read back from `database`). */
+  readDatabase?: DatabaseHandle;
   clock: Clock;
   executionReader: ExecutionReader;
   domainEvents: DomainEvents;
@@ -642,14 +645,19 @@ export function createTaskExecutionsService({
         publishedOnly: !seesUnpublished(actor),
         // Rows overlapping the window start at most the longest execution window before it.
         startingFrom: new Date(
-          query.from.getTime() - (await repository.findLongestDurationMs(db, actor.organizationId)),
+          query.from.getTime() -
+            (await repository.findLongestDurationMs(readDatabase.db, actor.organizationId)),
         ).toISOString(),
         limit: query.limit + 1,
       };
-      const rows = await repository.listExecutionsInWindow(database, actor.organizationId, filter);
+      const rows = await repository.listExecutionsInWindow(
+        readDatabase,
+        actor.organizationId,
+        filter,
+      );
 
       // Occurrences beyond a task's horizon have no rows yet: expand those tasks (decision 0008).
-      const lagging = await repository.listTasksLackingRows(db, actor.organizationId, {
+      const lagging = await repository.listTasksLackingRows(readDatabase.db, actor.organizationId, {
         startingBefore: filter.to,
         materializedBefore: filter.to,
         visibleLocationIds: filter.visibleLocationIds,
@@ -697,6 +705,8 @@ export function createTaskExecutionsService({
       const items = await present(
         actor.organizationId,
         page.map((item) => item.row ?? fresh.get(item.id)!),
+        // A page that wrote rows reads them back where they were written.
+        unwritten.length > 0 ? db : readDatabase.db,
       );
       const last = page.at(-1);
       return {

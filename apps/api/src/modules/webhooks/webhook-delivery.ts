@@ -71,10 +71,13 @@ export function createDeliverWebhookJob({
   mailer,
   allowPrivateNetworks,
   userAgent,
+  onAttempt,
 }: {
   mailer: Pick<Mailer, 'enqueue'>;
   allowPrivateNetworks: boolean;
   userAgent: string;
+  /** Told how each recorded attempt ended (metrics); RETRY means it will be tried again. */
+  onAttempt?: (outcome: 'DELIVERED' | 'RETRY' | 'FAILED') => void;
 }): JobHandler {
   return async (payload, { database, clock, logger }) => {
     const { db } = database;
@@ -106,7 +109,8 @@ export function createDeliverWebhookJob({
           deliveredAt: changes.status === 'DELIVERED' ? now.toISOString() : null,
         })
         .where('id', '=', deliveryId)
-        .execute();
+        .execute()
+        .then(() => onAttempt?.(changes.status === 'PENDING' ? 'RETRY' : changes.status));
     if (subscription.enabled === 0) {
       await record({
         status: 'FAILED',
@@ -195,6 +199,7 @@ export function createDeliverWebhookJob({
             text: `Deliveries to ${subscription.url} failed for 24 hours, so the webhook was disabled.\n\nLast error: ${lastError}\n\nFix the receiver, then enable the webhook again in Management → Webhooks (or PATCH /api/webhooks/${subscription.id} with {"enabled": true}) and redeliver what it missed.`,
           });
     });
+    onAttempt?.('FAILED');
     logger.warn({ webhookId: subscription.id }, 'webhook disabled after 24 hours of failures');
   };
 }
