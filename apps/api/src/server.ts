@@ -32,6 +32,7 @@ import { registerReportRoutes } from './modules/reports/reports.routes.js';
 import { registerAlertRoutes } from './modules/alerts/alerts.routes.js';
 import { registerPerformingRoutes } from './modules/task-executions/performing.routes.js';
 import { registerTaskExecutionRoutes } from './modules/task-executions/task-executions.routes.js';
+import { registerClientSettingsRoutes } from './modules/web-apps/client-settings.routes.js';
 import { registerWebAppRoutes } from './modules/web-apps/web-apps.routes.js';
 import { registerProblemHandling } from './shared/problem-handler.js';
 import { serviceUnavailable } from './shared/problems.js';
@@ -110,6 +111,7 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
   registerAlertRoutes(app, deps);
   registerIssueRoutes(app, deps);
   await registerMediaRoutes(app, deps);
+  registerClientSettingsRoutes(app, deps);
 
   await registerApiDocsRoutes(app);
   await registerWebAppRoutes(app, deps);

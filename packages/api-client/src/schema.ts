@@ -1093,6 +1093,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Today at a glance and the last days’ counts (the dashboard)
+         * @description Per-day counts of executions by outcome over the last `days` days (today included), each location counted in its own calendar day, and today’s executions that need attention, are in progress or come next. Canceled executions are left out; Managers see their locations only.
+         */
+        get: operations["getExecutionsSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/executions": {
         parameters: {
             query?: never;
@@ -1350,6 +1370,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/client-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Settings the web apps need (map tiles) */
+        get: operations["getClientSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1540,6 +1577,14 @@ export interface components {
              */
             createdAt: string;
         };
+        ClientSettings: {
+            map: {
+                /** @description Tile URL template ({z}/{x}/{y}, optionally {s}); null: draw markers on a blank map. */
+                tileUrl: string | null;
+                /** @description The credit to show on the map. */
+                attribution: string;
+            };
+        };
         CreateAlertRuleBody: {
             name: string;
             /**
@@ -1615,8 +1660,8 @@ export interface components {
             /** @description A point of that location. */
             pointId?: string | null;
             taskExecutionId?: string | null;
-            category: components["schemas"]["def-40"];
-            severity: components["schemas"]["def-41"];
+            category: components["schemas"]["def-42"];
+            severity: components["schemas"]["def-43"];
             title: string;
             description?: string | null;
             position?: {
@@ -1732,6 +1777,32 @@ export interface components {
             /** @description Only events of these locations; null for all. */
             locationIds?: string[] | null;
         };
+        DaySummary: {
+            /**
+             * Format: date
+             * @description The local date. Days are each location’s own: with locations in several zones, the date of the zone whose day is furthest on.
+             */
+            date: string;
+            /** @description 0 for today. */
+            daysAgo: number;
+            /** @description Executions planned for the day, canceled ones left out. */
+            total: number;
+            /** @description Not started, window not ended yet. */
+            planned: number;
+            /** @description Started, window not ended yet. */
+            inProgress: number;
+            completed: number;
+            /** @description Closed without completion (gave up, deadline). */
+            incomplete: number;
+            /** @description Window ended and nobody finished it (never started, or still in progress). */
+            expired: number;
+            /** @description Executions whose status is WARNING. */
+            warnings: number;
+            /** @description Executions whose status is ERROR. */
+            errors: number;
+            /** @description Executions started after their window opened. */
+            lateStarts: number;
+        };
         "def-10": components["schemas"]["Checklist"];
         "def-11": components["schemas"]["NormalizedActionDefinition"];
         "def-12": components["schemas"]["ActionType"];
@@ -1761,15 +1832,17 @@ export interface components {
         "def-34": components["schemas"]["CheckIn"];
         "def-35": components["schemas"]["Webhook"];
         "def-36": components["schemas"]["WebhookDelivery"];
-        "def-37": components["schemas"]["AlertRule"];
-        "def-38": components["schemas"]["Alert"];
-        "def-39": components["schemas"]["Issue"];
+        "def-37": components["schemas"]["DaySummary"];
+        "def-38": components["schemas"]["ExecutionSummaryItem"];
+        "def-39": components["schemas"]["AlertRule"];
         "def-4": components["schemas"]["User"];
-        "def-40": components["schemas"]["IssueCategory"];
-        "def-41": components["schemas"]["IssueSeverity"];
-        "def-42": components["schemas"]["IssueStatus"];
-        "def-43": components["schemas"]["IssuePosition"];
-        "def-44": components["schemas"]["IssueComment"];
+        "def-40": components["schemas"]["Alert"];
+        "def-41": components["schemas"]["Issue"];
+        "def-42": components["schemas"]["IssueCategory"];
+        "def-43": components["schemas"]["IssueSeverity"];
+        "def-44": components["schemas"]["IssueStatus"];
+        "def-45": components["schemas"]["IssuePosition"];
+        "def-46": components["schemas"]["IssueComment"];
         "def-5": components["schemas"]["UserVersion"];
         "def-6": components["schemas"]["ApiToken"];
         "def-7": components["schemas"]["Device"];
@@ -1869,6 +1942,80 @@ export interface components {
                 }[];
             }[];
         };
+        ExecutionsSummary: {
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description The locations counted (archived ones left out). */
+            locations: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                timeZone: string;
+                /**
+                 * Format: date
+                 * @description Today’s date in its zone.
+                 */
+                today: string;
+            }[];
+            /** @description Oldest first; the last one is today. */
+            days: components["schemas"]["def-37"][];
+            /** @description Today’s executions with an error or warning, a late start, or missed: newest first. */
+            needsAttention: {
+                /** @description How many there are; items holds the first ones. */
+                total: number;
+                items: components["schemas"]["def-38"][];
+            };
+            /** @description Today’s executions being performed now, by planned start. */
+            inProgress: {
+                /** @description How many there are; items holds the first ones. */
+                total: number;
+                items: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    /** Format: uuid */
+                    locationId: string;
+                    /** Format: date-time */
+                    startAt: string;
+                    /** Format: date-time */
+                    endAt: string;
+                    /** @enum {string} */
+                    state: "PLANNED" | "IN_PROGRESS" | "COMPLETED" | "INCOMPLETE" | "CANCELED";
+                    status: ("OK" | "WARNING" | "ERROR") | null;
+                    startedAt: string | null;
+                    endedAt: string | null;
+                    lateStart: boolean | null;
+                    expired: boolean;
+                    warningCount: number;
+                    errorCount: number;
+                }[];
+            };
+            /** @description Today’s executions not started whose window has not ended, soonest first. */
+            upcoming: {
+                /** @description How many there are; items holds the first ones. */
+                total: number;
+                items: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    /** Format: uuid */
+                    locationId: string;
+                    /** Format: date-time */
+                    startAt: string;
+                    /** Format: date-time */
+                    endAt: string;
+                    /** @enum {string} */
+                    state: "PLANNED" | "IN_PROGRESS" | "COMPLETED" | "INCOMPLETE" | "CANCELED";
+                    status: ("OK" | "WARNING" | "ERROR") | null;
+                    startedAt: string | null;
+                    endedAt: string | null;
+                    lateStart: boolean | null;
+                    expired: boolean;
+                    warningCount: number;
+                    errorCount: number;
+                }[];
+            };
+        };
         /** @enum {string} */
         ExecutionState: "PLANNED" | "IN_PROGRESS" | "COMPLETED" | "INCOMPLETE" | "CANCELED";
         ExecutionStep: {
@@ -1890,6 +2037,27 @@ export interface components {
             state: string | null;
             keptOrder: boolean | null;
             actions: components["schemas"]["def-29"][];
+        };
+        /** @description An execution in brief; GET /task-executions/{id} has all of it. */
+        ExecutionSummaryItem: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            locationId: string;
+            /** Format: date-time */
+            startAt: string;
+            /** Format: date-time */
+            endAt: string;
+            /** @enum {string} */
+            state: "PLANNED" | "IN_PROGRESS" | "COMPLETED" | "INCOMPLETE" | "CANCELED";
+            status: ("OK" | "WARNING" | "ERROR") | null;
+            startedAt: string | null;
+            endedAt: string | null;
+            lateStart: boolean | null;
+            expired: boolean;
+            warningCount: number;
+            errorCount: number;
         };
         ExecutionWrite: {
             /**
@@ -2042,12 +2210,12 @@ export interface components {
             pointId: string | null;
             /** @description The execution during which it was reported, if any. */
             taskExecutionId: string | null;
-            category: components["schemas"]["def-40"];
-            severity: components["schemas"]["def-41"];
+            category: components["schemas"]["def-42"];
+            severity: components["schemas"]["def-43"];
             title: string;
             description: string | null;
-            status: components["schemas"]["def-42"];
-            position: components["schemas"]["def-43"] | null;
+            status: components["schemas"]["def-44"];
+            position: components["schemas"]["def-45"] | null;
             /** @description Photos and other media attached to the report. */
             mediaIds: string[];
             /** @description The member who reported it; null when a token did. */
@@ -2108,12 +2276,12 @@ export interface components {
             pointId: string | null;
             /** @description The execution during which it was reported, if any. */
             taskExecutionId: string | null;
-            category: components["schemas"]["def-40"];
-            severity: components["schemas"]["def-41"];
+            category: components["schemas"]["def-42"];
+            severity: components["schemas"]["def-43"];
             title: string;
             description: string | null;
-            status: components["schemas"]["def-42"];
-            position: components["schemas"]["def-43"] | null;
+            status: components["schemas"]["def-44"];
+            position: components["schemas"]["def-45"] | null;
             /** @description Photos and other media attached to the report. */
             mediaIds: string[];
             /** @description The member who reported it; null when a token did. */
@@ -2144,7 +2312,7 @@ export interface components {
             /** @description Member id, or token:<id> for an API token. */
             resolvedBy: string | null;
             /** @description Oldest first. */
-            comments: components["schemas"]["def-44"][];
+            comments: components["schemas"]["def-46"][];
         };
         /** @description Where the device was when the issue was reported. */
         IssuePosition: {
@@ -2577,9 +2745,9 @@ export interface components {
             actions?: components["schemas"]["def-15"][];
         };
         UpdateIssueBody: {
-            status?: components["schemas"]["def-42"];
-            severity?: components["schemas"]["def-41"];
-            category?: components["schemas"]["def-40"];
+            status?: components["schemas"]["def-44"];
+            severity?: components["schemas"]["def-43"];
+            category?: components["schemas"]["def-42"];
             /** @description Added to the issue’s comments; required to reopen a RESOLVED issue. */
             comment?: string;
         };
@@ -7536,12 +7704,75 @@ export interface operations {
             };
         };
     };
+    getExecutionsSummary: {
+        parameters: {
+            query?: {
+                /** @description How many days to count, today included (14 by default). */
+                days?: number;
+                /** @description Only these locations: ids separated by commas. All the caller sees by default. */
+                locationIds?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionsSummary"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getExecutionsReport: {
         parameters: {
             query: {
                 from: string;
                 /** @description At most 31 days after from. */
                 to: string;
+                /** @description Only these executions: ids separated by commas (e.g. one execution’s PDF). */
+                ids?: string;
                 locationIds?: string;
                 states?: string;
                 /** @description CSV or XLSX for spreadsheets, PDF to send a client. */
@@ -7626,7 +7857,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-37"][];
+                    "application/json": components["schemas"]["def-39"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -7797,7 +8028,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-38"][];
+                    "application/json": components["schemas"]["def-40"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -7912,7 +8143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-38"][];
+                    "application/json": components["schemas"]["def-40"][];
                 };
             };
             /** @description The request is not valid */
@@ -7997,7 +8228,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-39"][];
+                    "application/json": components["schemas"]["def-41"][];
                 };
             };
             /** @description The request is not valid */
@@ -8641,6 +8872,35 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClientSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientSettings"];
                 };
             };
             /** @description A problem (RFC 9457) */

@@ -36,6 +36,7 @@ interface Operation {
 /** Operations that act on no tenant resource: the session's own, sign-up and public ones. */
 const NOT_TENANT_RESOURCES = new Set([
   'getHealth',
+  'getClientSettings',
   'signUp',
   'signIn',
   'getSession',
@@ -106,6 +107,7 @@ function isAccessDenial(body: string): boolean {
 
 const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   getHealth: everyone(ALLOWED),
+  getClientSettings: everyone(ALLOWED),
   signUp: everyone(ALLOWED),
   signIn: everyone(ALLOWED),
   acceptInvitation: everyone(ALLOWED),
@@ -168,6 +170,7 @@ const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   checkInOnDemand: { ...everyone(ALLOWED), TOKEN: 403, ANONYMOUS: 401 },
   listCheckIns: readers,
   getExecutionsReport: supervisors,
+  getExecutionsSummary: supervisors,
   listAlertRules: administrators,
   createAlertRule: administrators,
   disableAlertRule: administrators,

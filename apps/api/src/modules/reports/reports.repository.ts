@@ -41,7 +41,9 @@ export async function countExecutionsByDay(
   const last = boundaries.length - 1;
   // Day index by the first midnight the start comes before: one CASE, portable SQL.
   const dayIndex = sql<number>`case ${sql.join(
-    boundaries.slice(1, -1).map((boundary, index) => sql`when start_at < ${boundary} then ${index}`),
+    boundaries
+      .slice(1, -1)
+      .map((boundary, index) => sql`when start_at < ${boundary} then ${index}`),
     sql` `,
   )} else ${last - 1} end`;
   const late = sql<number>`case when started_at is not null and started_at > start_at then 1 else 0 end`;
@@ -118,7 +120,11 @@ export async function listTodaysExecutions(
   return { ids: ids.map((row) => row.id), total: Number(counted?.count ?? 0) };
 }
 
-function listCondition(eb: ExpressionBuilder<Database, 'taskExecutions'>, list: SummaryList, now: string) {
+function listCondition(
+  eb: ExpressionBuilder<Database, 'taskExecutions'>,
+  list: SummaryList,
+  now: string,
+) {
   if (list === 'inProgress')
     return eb.and([eb('state', '=', 'IN_PROGRESS'), eb('endAt', '>=', now)]);
   if (list === 'upcoming') return eb.and([eb('state', '=', 'PLANNED'), eb('endAt', '>=', now)]);

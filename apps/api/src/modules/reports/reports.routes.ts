@@ -42,7 +42,10 @@ export function registerReportRoutes(
         description:
           'Per-day counts of executions by outcome over the last `days` days (today included), each location counted in its own calendar day, and today’s executions that need attention, are in progress or come next. Canceled executions are left out; Managers see their locations only.',
         querystring: ExecutionsSummaryQuerySchema,
-        response: { 200: withUniqueSchemaIds(ExecutionsSummarySchema), ...problemResponses(400, 401, 403) },
+        response: {
+          200: withUniqueSchemaIds(ExecutionsSummarySchema),
+          ...problemResponses(400, 401, 403),
+        },
       },
     },
     async (request) => reportsService.summarizeExecutions(actorOf(request), request.query),

@@ -18,7 +18,8 @@ export const ExecutionsSummaryQuerySchema = Type.Object(
     locationIds: Type.Optional(
       Type.String({
         maxLength: 37_000,
-        description: 'Only these locations: ids separated by commas. All the caller sees by default.',
+        description:
+          'Only these locations: ids separated by commas. All the caller sees by default.',
       }),
     ),
   },

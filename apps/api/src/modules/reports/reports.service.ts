@@ -216,8 +216,7 @@ export function createReportsService({
         isUuid,
         'location ids',
       );
-      if (errors.length > 0)
-        throw invalidReportQuery({ detail: 'Check /locationIds.', errors });
+      if (errors.length > 0) throw invalidReportQuery({ detail: 'Check /locationIds.', errors });
       const days = query.days ?? 14;
       const now = clock.now();
       const nowIso = now.toISOString();

@@ -51,8 +51,12 @@ describe('GET /api/reports/summary', () => {
   let newYorkId: string;
   const ids: Record<string, string> = {};
 
-  const send = (method: 'GET' | 'POST' | 'DELETE', url: string, as: Credentials, payload?: object) =>
-    server.app.inject({ method, url, headers: as.headers, ...(payload ? { payload } : {}) });
+  const send = (
+    method: 'GET' | 'POST' | 'DELETE',
+    url: string,
+    as: Credentials,
+    payload?: object,
+  ) => server.app.inject({ method, url, headers: as.headers, ...(payload ? { payload } : {}) });
 
   async function addSite(name: string, timeZone: string) {
     const location = (await send('POST', '/api/locations', token, { name, timeZone })).json<{
@@ -105,10 +109,15 @@ describe('GET /api/reports/summary', () => {
       ...(finish ? [{ type: 'FINISHED' }] : []),
     ];
     for (const write of writes) {
-      const response = await send('POST', `/api/task-executions/${execution.id}/events`, performer, {
-        id: randomUUID(),
-        ...write,
-      });
+      const response = await send(
+        'POST',
+        `/api/task-executions/${execution.id}/events`,
+        performer,
+        {
+          id: randomUUID(),
+          ...write,
+        },
+      );
       assert.equal(response.statusCode, 201, response.body);
     }
     clock.set(new Date('2026-12-07T12:00:00.000Z'));
@@ -141,7 +150,10 @@ describe('GET /api/reports/summary', () => {
     const started = await plan('Noon patrol', kyiv, '2026-12-07T11:00:00.000Z', 2);
     await perform(started, kyiv.point.qrCode, '2026-12-07T11:30:00.000Z', false);
     const canceled = await plan('Canceled visit', kyiv, '2026-12-07T15:00:00.000Z', 1);
-    assert.equal((await send('DELETE', `/api/task-executions/${canceled.id}`, token)).statusCode, 200);
+    assert.equal(
+      (await send('DELETE', `/api/task-executions/${canceled.id}`, token)).statusCode,
+      200,
+    );
     await plan('Afternoon round', newYork, '2026-12-07T16:00:00.000Z', 1);
     await plan('Evening round NY', newYork, '2026-12-07T03:00:00.000Z', 1);
   });
@@ -234,7 +246,10 @@ describe('GET /api/reports/summary', () => {
     const response = await send('GET', '/api/reports/summary?locationIds=not-an-id', token);
     assert.equal(response.statusCode, 400);
     assert.match(String(response.headers['content-type']), /application\/problem\+json/);
-    assert.equal(response.json<{ errors: { pointer: string }[] }>().errors[0]!.pointer, '/locationIds');
+    assert.equal(
+      response.json<{ errors: { pointer: string }[] }>().errors[0]!.pointer,
+      '/locationIds',
+    );
     const tooMany = await send('GET', '/api/reports/summary?days=32', token);
     assert.equal(tooMany.statusCode, 400);
   });
