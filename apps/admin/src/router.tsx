@@ -100,10 +100,7 @@ const appRoute = createRoute({
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  beforeLoad: () => {
-    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router catches its redirects by design
-    throw redirect({ to: '/locations', replace: true });
-  },
+  component: lazyRouteComponent(() => import('./dashboard/dashboard-page.js'), 'DashboardPage'),
 });
 
 export interface LocationsSearch {

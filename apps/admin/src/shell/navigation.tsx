@@ -1,12 +1,18 @@
 import { Anchor, Group, NavLink, ScrollArea, Stack } from '@mantine/core';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { IconBook, IconKey, IconMapPin, IconSettings } from '../components/icons.js';
+import {
+  IconBook,
+  IconKey,
+  IconLayoutDashboard,
+  IconMapPin,
+  IconSettings,
+} from '../components/icons.js';
 import { canManageApiTokens, type Role } from '../session/session.js';
 
 interface NavigationEntry {
   readonly label: string;
-  readonly to: '/locations' | '/management/api-tokens';
+  readonly to: '/' | '/locations' | '/management/api-tokens';
   readonly icon: ReactNode;
   readonly isVisibleTo: (role: Role) => boolean;
 }
@@ -18,9 +24,15 @@ interface NavigationGroup {
   readonly entries: readonly NavigationEntry[];
 }
 
-// Only screens that work are listed: Dashboard, Schedule, Team and Issues join this list as they
+// Only screens that work are listed: Schedule, Team and Issues join this list as they
 // are built, never as placeholders.
 const MAIN_ENTRIES: readonly NavigationEntry[] = [
+  {
+    label: 'Dashboard',
+    to: '/',
+    icon: <IconLayoutDashboard size={18} />,
+    isVisibleTo: () => true,
+  },
   {
     label: 'Locations',
     to: '/locations',
