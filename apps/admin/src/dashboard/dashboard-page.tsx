@@ -97,12 +97,12 @@ function Dashboard({ summary }: { summary: ExecutionsSummary }) {
         <Paper withBorder radius="md">
           <EmptyState
             title="No tasks yet"
-          description="Plan a patrol, round or inspection: its executions, results and alerts show up here."
-          action={
-            <Button component={Link} to="/tasks/new" leftSection={<IconPlus size={16} />}>
-              Plan a task
-            </Button>
-          }
+            description="Plan a patrol, round or inspection: its executions, results and alerts show up here."
+            action={
+              <Button component={Link} to="/tasks/new" leftSection={<IconPlus size={16} />}>
+                Plan a task
+              </Button>
+            }
           />
         </Paper>
         <OpenIssuesAndAlerts summary={summary} />
@@ -113,8 +113,8 @@ function Dashboard({ summary }: { summary: ExecutionsSummary }) {
   return (
     <Stack gap="lg" data-testid="dashboard-ready">
       <Text size="xs" c="dimmed">
-        Today is {[...new Set(summary.locations.map((location) => location.today))].join(' / ')}{' '}
-        ({zones.join(', ')}).
+        Today is {[...new Set(summary.locations.map((location) => location.today))].join(' / ')} (
+        {zones.join(', ')}).
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md">
         <Stat label="Planned" value={today.planned} testId="stat-planned" />
@@ -329,9 +329,7 @@ function OpenIssuesAndAlerts({ summary }: { summary: ExecutionsSummary }) {
       <Panel
         title="Open issues"
         count={
-          issues.data
-            ? `${issues.data.issues.length}${issues.data.hasMore ? '+' : ''}`
-            : undefined
+          issues.data ? `${issues.data.issues.length}${issues.data.hasMore ? '+' : ''}` : undefined
         }
         testId="list-open-issues"
       >
@@ -417,7 +415,11 @@ function OpenIssuesAndAlerts({ summary }: { summary: ExecutionsSummary }) {
                     ) : alert.subjectType === 'ISSUE' ? (
                       <Anchor
                         renderRoot={(props) => (
-                          <Link to="/issues/$issueId" params={{ issueId: alert.subjectId }} {...props} />
+                          <Link
+                            to="/issues/$issueId"
+                            params={{ issueId: alert.subjectId }}
+                            {...props}
+                          />
                         )}
                         size="sm"
                       >
