@@ -159,9 +159,15 @@ export function ExecutionSteps({
                       </Table.Td>
                       <Table.Td>
                         <Group gap="xs" wrap="wrap">
-                          {value ?? (
+                          {value === null || value === undefined ? (
                             <Text size="sm" c="dimmed">
                               —
+                            </Text>
+                          ) : typeof value === 'object' ? (
+                            value
+                          ) : (
+                            <Text size="sm" fw={500} data-testid="action-value">
+                              {value}
                             </Text>
                           )}
                           {outOfRange && (
