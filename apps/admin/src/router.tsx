@@ -9,6 +9,8 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { NotFoundPage, RouteErrorPage } from './components/error-pages.js';
+import { prefetchDashboard } from './dashboard/dashboard.queries.js';
+import { prefetchExecutionPage } from './executions/executions.queries.js';
 import { PageLoader } from './components/states.js';
 import { sessionQueryOptions } from './session/session.js';
 
@@ -100,6 +102,7 @@ const appRoute = createRoute({
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
+  loader: ({ context }) => prefetchDashboard(context.queryClient, context.api),
   component: lazyRouteComponent(() => import('./dashboard/dashboard-page.js'), 'DashboardPage'),
 });
 
@@ -158,6 +161,8 @@ const newTaskRoute = createRoute({
 const executionRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/executions/$executionId',
+  loader: ({ context, params }) =>
+    prefetchExecutionPage(context.queryClient, context.api, params.executionId),
   component: lazyRouteComponent(() => import('./executions/execution-page.js'), 'ExecutionPage'),
 });
 

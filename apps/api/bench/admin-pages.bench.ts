@@ -7,16 +7,17 @@
  * person who uses the app daily), and records the page's own clock (performance.now(), from the
  * start of navigation) when the page's "ready" element appears: its data, not a spinner.
  *
- *   npm run bench                (BENCH_TASKS=2000 BENCH_PAGE_RUNS=5 by default)
+ *   npm run bench                (BENCH_TASKS=2000 BENCH_PAGE_RUNS=3 by default)
  *
  * Needs `npm run build` first (the server serves apps/admin/dist).
  */
+import { availableParallelism, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import type { CreateTaskExecutionBody } from '../src/modules/task-executions/task-executions.schemas.js';
 import { launchBrowser, startServer } from '../e2e/support.js';
 
 const taskCount = Number(process.env.BENCH_TASKS ?? 2000);
-const runs = Number(process.env.BENCH_PAGE_RUNS ?? 5);
+const runs = Number(process.env.BENCH_PAGE_RUNS ?? 3);
 
 const LOCATION_COUNT = 4;
 const POINTS_PER_LOCATION = 3;
@@ -249,7 +250,10 @@ try {
         '| ---------------- | -----: | -----: | -----: | ----- |',
         ...rows,
         '',
-        `Total ${((performance.now() - started) / 1000).toFixed(0)} s.`,
+        // Other work on the machine slows the browser and the server alike: say how busy it was.
+        `Total ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${loadavg()
+          .map((load) => load.toFixed(1))
+          .join(' / ')} (1 / 5 / 15 min) on ${availableParallelism()} cores.`,
       ].join('\n'),
     );
     if (browser.outsideRequests.length > 0)

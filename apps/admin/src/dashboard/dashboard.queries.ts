@@ -1,5 +1,5 @@
 import type { OpenPatrolClient, Schemas } from '@openpatrol/api-client';
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { nextPageCursor } from '../api/paging.js';
 import { unwrap } from '../api/problem.js';
 
@@ -41,4 +41,11 @@ export function openAlertsQueryOptions(api: OpenPatrolClient) {
     queryFn: () => unwrap(api.GET('/alerts', { params: { query: { status: 'OPEN' } } })),
     refetchInterval: REFRESH_MS,
   });
+}
+
+/** Started by the route's loader, so the numbers load alongside the page's code. */
+export function prefetchDashboard(queryClient: QueryClient, api: OpenPatrolClient) {
+  void queryClient.prefetchQuery(summaryQueryOptions(api));
+  void queryClient.prefetchQuery(openIssuesQueryOptions(api));
+  void queryClient.prefetchQuery(openAlertsQueryOptions(api));
 }

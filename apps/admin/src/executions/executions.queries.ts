@@ -1,5 +1,5 @@
 import type { OpenPatrolClient, Schemas } from '@openpatrol/api-client';
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { unwrap } from '../api/problem.js';
 
 export type Execution = Schemas['TaskExecutionInfo'];
@@ -115,4 +115,25 @@ export async function downloadExecutionPdf(api: OpenPatrolClient, execution: Exe
   link.remove();
   // Revoked later, not at once: the browser may still be reading the blob into the download.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * Starts every request the execution page makes, from the route's loader: the data arrives while
+ * the page's code does, instead of after it, and the location and points follow the execution
+ * without waiting for the page to render.
+ */
+export function prefetchExecutionPage(queryClient: QueryClient, api: OpenPatrolClient, id: string) {
+  void queryClient.prefetchQuery(executionEventsQueryOptions(api, id));
+  void queryClient.prefetchQuery(executionIntegrityQueryOptions(api, id));
+  void queryClient.prefetchQuery(clientSettingsQueryOptions(api));
+  void queryClient
+    .fetchQuery(executionQueryOptions(api, id))
+    .then((execution) =>
+      Promise.all([
+        queryClient.prefetchQuery(locationQueryOptions(api, execution.locationId)),
+        queryClient.prefetchQuery(locationPointsQueryOptions(api, execution.locationId)),
+      ]),
+    )
+    // The page shows the failure (a 404, a lost session) when it asks again.
+    .catch(() => undefined);
 }
