@@ -187,6 +187,12 @@ try {
 
   const targets: PageTarget[] = [
     {
+      // No app at all: what a new tab and one request cost on this machine, for comparison.
+      name: 'Baseline: JSON',
+      path: '/api/health',
+      isReady: `document.body && document.body.textContent.includes('"status"')`,
+    },
+    {
       name: 'Dashboard',
       path: '/',
       isReady: `document.querySelector('[data-testid="dashboard-ready"] [data-testid="trend-chart"]')`,
