@@ -215,6 +215,9 @@ export function createAdminRouter(context: RouterContext) {
     defaultPreloadStaleTime: 0,
     defaultPendingComponent: PageLoader,
     defaultPendingMs: 150,
+    // The router's default keeps a spinner up for at least 500 ms once shown, which made a page
+    // whose data took 200 ms appear after 650 ms (measured in bench/admin-pages.bench.ts).
+    defaultPendingMinMs: 0,
     defaultErrorComponent: RouteErrorPage,
     defaultNotFoundComponent: NotFoundPage,
     scrollRestoration: true,
