@@ -1,6 +1,7 @@
 import {
   Anchor,
   Badge,
+  Box,
   Button,
   Group,
   Paper,
@@ -302,18 +303,16 @@ function ExecutionRow({
       p={6}
       style={{ borderRadius: 'var(--mantine-radius-sm)' }}
     >
-      <Group justify="space-between" wrap="nowrap" gap="xs">
-        <div style={{ minWidth: 0 }}>
-          <Text size="sm" fw={500} truncate>
-            {item.name}
-          </Text>
-          <Text size="xs" c="dimmed" truncate>
-            {formatLocalTime(item.startAt, timeZone)}–{formatLocalTime(item.endAt, timeZone)}{' '}
-            {zoneAbbreviation(item.startAt, timeZone)} · {location?.name ?? ''}
-          </Text>
-        </div>
+      <Text size="sm" fw={500} truncate>
+        {item.name}
+      </Text>
+      <Text size="xs" c="dimmed" truncate>
+        {formatLocalTime(item.startAt, timeZone)}–{formatLocalTime(item.endAt, timeZone)}{' '}
+        {zoneAbbreviation(item.startAt, timeZone)} · {location?.name ?? ''}
+      </Text>
+      <Box mt={4}>
         <ExecutionBadges execution={item} size="xs" />
-      </Group>
+      </Box>
     </UnstyledButton>
   );
 }

@@ -28,7 +28,7 @@ export function ExecutionBadges({
 }) {
   const state = STATES[execution.state];
   return (
-    <Group gap={6} wrap="nowrap">
+    <Group gap={6} wrap="wrap">
       <Badge size={size} variant="light" color={state.color} data-testid="state-badge">
         {state.label}
       </Badge>

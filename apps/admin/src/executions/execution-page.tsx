@@ -271,7 +271,7 @@ function ExecutionDetails({ execution }: { execution: Execution }) {
         title="Event log"
         subtitle="Everything recorded, in the order the server received it, each event chained to the one before by its SHA-256 hash."
       >
-        <IntegrityResult integrity={integrity} />
+        <IntegrityResult integrity={integrity} timeZone={timeZone} />
         {events.isPending ? (
           <LoadingState />
         ) : events.isError ? (
@@ -376,7 +376,13 @@ function Results({
   );
 }
 
-function IntegrityResult({ integrity }: { integrity: UseQueryResult<ChainVerification> }) {
+function IntegrityResult({
+  integrity,
+  timeZone,
+}: {
+  integrity: UseQueryResult<ChainVerification>;
+  timeZone: string;
+}) {
   if (integrity.isPending) return <LoadingState label="Verifying the event log…" />;
   if (integrity.isError)
     return (
@@ -403,7 +409,8 @@ function IntegrityResult({ integrity }: { integrity: UseQueryResult<ChainVerific
       data-testid="integrity-result"
     >
       All {result.eventCount} events verify: none was changed, removed or reordered since it was
-      recorded. Checked {formatInstant(result.verifiedAt)}.
+      recorded. Checked {formatInstant(result.verifiedAt, timeZone)}{' '}
+      {zoneAbbreviation(result.verifiedAt, timeZone)}.
     </Alert>
   ) : (
     <Alert

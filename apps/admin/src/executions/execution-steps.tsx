@@ -89,8 +89,9 @@ export function ExecutionSteps({
               </Text>
               <Text size="xs" c="dimmed">
                 {pointsById.get(step.pointId)?.name ?? 'Point'}
-                {step.actualOrder !== null && step.actualOrder !== step.order
-                  ? ` · done as number ${step.actualOrder + 1}`
+                {/* actualOrder counts from 1, order from 0. */}
+                {step.actualOrder !== null && step.actualOrder !== step.order + 1
+                  ? ` · done as number ${step.actualOrder}`
                   : ''}
               </Text>
             </div>
