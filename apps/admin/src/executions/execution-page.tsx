@@ -36,6 +36,7 @@ import {
   executionEventsQueryOptions,
   executionIntegrityQueryOptions,
   executionQueryOptions,
+  LIVE_REFRESH_MS,
   locationPointsQueryOptions,
   locationQueryOptions,
   memberQueryOptions,
@@ -94,8 +95,16 @@ function ExecutionDetails({ execution }: { execution: Execution }) {
   const api = useApi();
   const location = useQuery(locationQueryOptions(api, execution.locationId));
   const points = useQuery(locationPointsQueryOptions(api, execution.locationId));
-  const events = useQuery(executionEventsQueryOptions(api, execution.id));
-  const integrity = useQuery(executionIntegrityQueryOptions(api, execution.id));
+  // While someone performs it, the log grows: read it as often as the execution itself.
+  const refetchInterval = execution.state === 'IN_PROGRESS' ? LIVE_REFRESH_MS : false;
+  const events = useQuery({
+    ...executionEventsQueryOptions(api, execution.id),
+    refetchInterval,
+  });
+  const integrity = useQuery({
+    ...executionIntegrityQueryOptions(api, execution.id),
+    refetchInterval,
+  });
   const settings = useQuery(clientSettingsQueryOptions(api));
   const [lightboxIndex, setLightboxIndex] = useState<number | null>(null);
   const exportPdf = useMutation({

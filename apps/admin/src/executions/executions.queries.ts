@@ -30,7 +30,7 @@ export const payloadOf = (event: ExecutionEvent): EventPayload => event.payload;
 const key = (id: string) => ['executions', id] as const;
 
 /** An execution in progress changes while a supervisor watches it. */
-const LIVE_REFRESH_MS = 30_000;
+export const LIVE_REFRESH_MS = 30_000;
 
 export function executionQueryOptions(api: OpenPatrolClient, id: string) {
   return queryOptions({
