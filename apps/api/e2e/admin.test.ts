@@ -98,7 +98,8 @@ describe('the admin app in a browser', () => {
     await page.screenshot({ path: screenshotPath('admin-sign-up') });
     await page.getByRole('button', { name: 'Create organization' }).click();
 
-    await page.waitForURL(/\/locations$/);
+    // Signed in, the app opens on the dashboard, which asks for a first location.
+    await page.waitForURL(`${server.url}/`);
     assert.equal(await page.getByTestId('organization-name').textContent(), organizationName);
     await page.getByText('No locations yet').waitFor();
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
@@ -295,7 +296,7 @@ describe('the admin app in a browser', () => {
     await page.goto(`${server.url}/invitations/accept?token=${token}`);
     await page.getByRole('textbox', { name: /^Password/ }).fill(admin.password);
     await page.getByRole('button', { name: 'Accept invitation' }).click();
-    await page.waitForURL(/\/locations$/);
+    await page.waitForURL(`${server.url}/`);
 
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
     await navigation.getByRole('link', { name: 'Locations' }).waitFor();
@@ -304,6 +305,8 @@ describe('the admin app in a browser', () => {
     await navigation.getByRole('link', { name: 'Webhooks' }).waitFor();
     assert.equal(await navigation.getByRole('link', { name: 'External API' }).count(), 0);
     // An Admin edits locations but does not create them.
+    await navigation.getByRole('link', { name: 'Locations' }).click();
+    await page.waitForURL(/\/locations$/);
     await page.getByRole('row', { name: /Harbour Warehouse North/ }).waitFor();
     assert.equal(await page.getByRole('link', { name: 'New location' }).count(), 0);
 
@@ -328,6 +331,11 @@ describe('the admin app in a browser', () => {
   it('sends a person whose session ended elsewhere to sign-in, and back afterwards', async () => {
     await page.goto(`${server.url}/sign-in`);
     await signIn(page, owner.email, owner.password);
+    await page.waitForURL(`${server.url}/`);
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Locations' })
+      .click();
     await page.getByRole('row', { name: /Harbour Warehouse North/ }).waitFor();
 
     // Signing out in another tab ends the session this tab still believes in.
@@ -351,7 +359,7 @@ describe('the admin app in a browser', () => {
     await tablet.setViewportSize({ width: 768, height: 1024 });
     await tablet.goto(`${server.url}/sign-in`);
     await signIn(tablet, owner.email, owner.password);
-    await tablet.waitForURL(/\/locations$/);
+    await tablet.waitForURL(`${server.url}/`);
 
     // Folded away, the navbar sits beside the screen rather than over the page.
     const navigation = tablet.getByRole('navigation', { name: 'Main navigation' });

@@ -144,6 +144,16 @@ export const EnvironmentSchema = Type.Object({
     default: DEFAULT_MEDIA_TYPES.join(','),
     description: `Comma-separated media types accepted for upload, among ${RECOGNISED_MEDIA_TYPES.join(', ')}.`,
   }),
+  MAP_TILE_URL: Type.String({
+    minLength: 1,
+    default: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+    description:
+      'Map tiles behind check-in positions in the admin app: a URL template with {z}, {x} and {y} (and optionally {s}), or "none" for markers on a blank map (offline sites, tests).',
+  }),
+  MAP_TILE_ATTRIBUTION: Type.String({
+    default: '© OpenStreetMap contributors',
+    description: 'The credit the tile provider asks to be shown on the map.',
+  }),
 });
 
 export type DatabaseLocation =
@@ -178,6 +188,8 @@ export interface Config {
   readonly mediaStorage: MediaStorageLocation;
   /** Where `openpatrol worker` serves /metrics and health probes; undefined for none. */
   readonly metricsPort: number | undefined;
+  /** Map tiles for the web apps; a null url means markers on a blank map. */
+  readonly mapTiles: { readonly url: string | null; readonly attribution: string };
 }
 
 export type MediaStorageLocation =
@@ -225,6 +237,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
   const database = resolveDatabase(valid, dataDir, cwd, problems);
   const publicUrl = resolvePublicUrl(valid, problems);
   const mediaTypes = resolveMediaTypes(valid, problems);
+  const mapTileUrl = valid.MAP_TILE_URL === 'none' ? null : valid.MAP_TILE_URL;
+  if (mapTileUrl !== null && !/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/.test(mapTileUrl))
+    problems.push('MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y} in it, or none');
   const readDatabase = resolveReadDatabase(valid, database, problems);
   const mediaStorage = resolveMediaStorage(valid, dataDir, problems);
   if (problems.length > 0 || !database || !publicUrl || !mediaStorage)
@@ -245,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     webhooksAllowPrivateNetworks: valid.WEBHOOKS_ALLOW_PRIVATE_NETWORKS,
     mediaMaxBytes: valid.MEDIA_MAX_BYTES,
     mediaTypes,
+    mapTiles: { url: mapTileUrl, attribution: valid.MAP_TILE_ATTRIBUTION },
     readDatabase,
     mediaStorage,
     metricsPort: valid.METRICS_PORT,

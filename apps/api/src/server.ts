@@ -33,6 +33,7 @@ import { registerReportScheduleRoutes } from './modules/reports/report-schedules
 import { registerAlertRoutes } from './modules/alerts/alerts.routes.js';
 import { registerPerformingRoutes } from './modules/task-executions/performing.routes.js';
 import { registerTaskExecutionRoutes } from './modules/task-executions/task-executions.routes.js';
+import { registerClientSettingsRoutes } from './modules/web-apps/client-settings.routes.js';
 import { registerWebAppRoutes } from './modules/web-apps/web-apps.routes.js';
 import { registerProblemHandling } from './shared/problem-handler.js';
 import { serviceUnavailable } from './shared/problems.js';
@@ -112,6 +113,7 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
   registerAlertRoutes(app, deps);
   registerIssueRoutes(app, deps);
   await registerMediaRoutes(app, deps);
+  registerClientSettingsRoutes(app, deps);
 
   await registerApiDocsRoutes(app);
   await registerWebAppRoutes(app, deps);

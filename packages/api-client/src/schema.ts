@@ -1173,6 +1173,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Today at a glance and the last days’ counts (the dashboard)
+         * @description Per-day counts of executions by outcome over the last `days` days (today included), each location counted in its own calendar day, and today’s executions that need attention, are in progress or come next. Canceled executions are left out; Managers see their locations only.
+         */
+        get: operations["getExecutionsSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/executions": {
         parameters: {
             query?: never;
@@ -1476,6 +1496,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/client-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Settings the web apps need (map tiles) */
+        get: operations["getClientSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1666,6 +1703,14 @@ export interface components {
              */
             createdAt: string;
         };
+        ClientSettings: {
+            map: {
+                /** @description Tile URL template ({z}/{x}/{y}, optionally {s}); null: draw markers on a blank map. */
+                tileUrl: string | null;
+                /** @description The credit to show on the map. */
+                attribution: string;
+            };
+        };
         CreateAlertRuleBody: {
             name: string;
             /**
@@ -1741,8 +1786,8 @@ export interface components {
             /** @description A point of that location. */
             pointId?: string | null;
             taskExecutionId?: string | null;
-            category: components["schemas"]["def-44"];
-            severity: components["schemas"]["def-45"];
+            category: components["schemas"]["def-46"];
+            severity: components["schemas"]["def-47"];
             title: string;
             description?: string | null;
             position?: {
@@ -1883,6 +1928,32 @@ export interface components {
             /** @description Only events of these locations; null for all. */
             locationIds?: string[] | null;
         };
+        DaySummary: {
+            /**
+             * Format: date
+             * @description The local date. Days are each location’s own: with locations in several zones, the date of the zone whose day is furthest on.
+             */
+            date: string;
+            /** @description 0 for today. */
+            daysAgo: number;
+            /** @description Executions planned for the day, canceled ones left out. */
+            total: number;
+            /** @description Not started, window not ended yet. */
+            planned: number;
+            /** @description Started, window not ended yet. */
+            inProgress: number;
+            completed: number;
+            /** @description Closed without completion (gave up, deadline). */
+            incomplete: number;
+            /** @description Window ended and nobody finished it (never started, or still in progress). */
+            expired: number;
+            /** @description Executions whose status is WARNING. */
+            warnings: number;
+            /** @description Executions whose status is ERROR. */
+            errors: number;
+            /** @description Executions started after their window opened. */
+            lateStarts: number;
+        };
         "def-10": components["schemas"]["Device"];
         "def-11": components["schemas"]["Location"];
         "def-12": components["schemas"]["LocationVersion"];
@@ -1914,15 +1985,17 @@ export interface components {
         "def-37": components["schemas"]["CheckIn"];
         "def-38": components["schemas"]["Webhook"];
         "def-39": components["schemas"]["WebhookDelivery"];
-        "def-40": components["schemas"]["ReportSchedule"];
-        "def-41": components["schemas"]["AlertRule"];
-        "def-42": components["schemas"]["Alert"];
-        "def-43": components["schemas"]["Issue"];
-        "def-44": components["schemas"]["IssueCategory"];
-        "def-45": components["schemas"]["IssueSeverity"];
-        "def-46": components["schemas"]["IssueStatus"];
-        "def-47": components["schemas"]["IssuePosition"];
-        "def-48": components["schemas"]["IssueComment"];
+        "def-40": components["schemas"]["DaySummary"];
+        "def-41": components["schemas"]["ExecutionSummaryItem"];
+        "def-42": components["schemas"]["ReportSchedule"];
+        "def-43": components["schemas"]["AlertRule"];
+        "def-44": components["schemas"]["Alert"];
+        "def-45": components["schemas"]["Issue"];
+        "def-46": components["schemas"]["IssueCategory"];
+        "def-47": components["schemas"]["IssueSeverity"];
+        "def-48": components["schemas"]["IssueStatus"];
+        "def-49": components["schemas"]["IssuePosition"];
+        "def-50": components["schemas"]["IssueComment"];
         "def-6": components["schemas"]["Role"];
         "def-7": components["schemas"]["User"];
         "def-8": components["schemas"]["UserVersion"];
@@ -2021,6 +2094,80 @@ export interface components {
                 }[];
             }[];
         };
+        ExecutionsSummary: {
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description The locations counted (archived ones left out). */
+            locations: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                timeZone: string;
+                /**
+                 * Format: date
+                 * @description Today’s date in its zone.
+                 */
+                today: string;
+            }[];
+            /** @description Oldest first; the last one is today. */
+            days: components["schemas"]["def-40"][];
+            /** @description Today’s executions with an error or warning, a late start, or missed: newest first. */
+            needsAttention: {
+                /** @description How many there are; items holds the first ones. */
+                total: number;
+                items: components["schemas"]["def-41"][];
+            };
+            /** @description Today’s executions being performed now, by planned start. */
+            inProgress: {
+                /** @description How many there are; items holds the first ones. */
+                total: number;
+                items: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    /** Format: uuid */
+                    locationId: string;
+                    /** Format: date-time */
+                    startAt: string;
+                    /** Format: date-time */
+                    endAt: string;
+                    /** @enum {string} */
+                    state: "PLANNED" | "IN_PROGRESS" | "COMPLETED" | "INCOMPLETE" | "CANCELED";
+                    status: ("OK" | "WARNING" | "ERROR") | null;
+                    startedAt: string | null;
+                    endedAt: string | null;
+                    lateStart: boolean | null;
+                    expired: boolean;
+                    warningCount: number;
+                    errorCount: number;
+                }[];
+            };
+            /** @description Today’s executions not started whose window has not ended, soonest first. */
+            upcoming: {
+                /** @description How many there are; items holds the first ones. */
+                total: number;
+                items: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    /** Format: uuid */
+                    locationId: string;
+                    /** Format: date-time */
+                    startAt: string;
+                    /** Format: date-time */
+                    endAt: string;
+                    /** @enum {string} */
+                    state: "PLANNED" | "IN_PROGRESS" | "COMPLETED" | "INCOMPLETE" | "CANCELED";
+                    status: ("OK" | "WARNING" | "ERROR") | null;
+                    startedAt: string | null;
+                    endedAt: string | null;
+                    lateStart: boolean | null;
+                    expired: boolean;
+                    warningCount: number;
+                    errorCount: number;
+                }[];
+            };
+        };
         /** @enum {string} */
         ExecutionState: "PLANNED" | "IN_PROGRESS" | "COMPLETED" | "INCOMPLETE" | "CANCELED";
         ExecutionStep: {
@@ -2042,6 +2189,27 @@ export interface components {
             state: string | null;
             keptOrder: boolean | null;
             actions: components["schemas"]["def-32"][];
+        };
+        /** @description An execution in brief; GET /task-executions/{id} has all of it. */
+        ExecutionSummaryItem: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            locationId: string;
+            /** Format: date-time */
+            startAt: string;
+            /** Format: date-time */
+            endAt: string;
+            /** @enum {string} */
+            state: "PLANNED" | "IN_PROGRESS" | "COMPLETED" | "INCOMPLETE" | "CANCELED";
+            status: ("OK" | "WARNING" | "ERROR") | null;
+            startedAt: string | null;
+            endedAt: string | null;
+            lateStart: boolean | null;
+            expired: boolean;
+            warningCount: number;
+            errorCount: number;
         };
         ExecutionWrite: {
             /**
@@ -2194,12 +2362,12 @@ export interface components {
             pointId: string | null;
             /** @description The execution during which it was reported, if any. */
             taskExecutionId: string | null;
-            category: components["schemas"]["def-44"];
-            severity: components["schemas"]["def-45"];
+            category: components["schemas"]["def-46"];
+            severity: components["schemas"]["def-47"];
             title: string;
             description: string | null;
-            status: components["schemas"]["def-46"];
-            position: components["schemas"]["def-47"] | null;
+            status: components["schemas"]["def-48"];
+            position: components["schemas"]["def-49"] | null;
             /** @description Photos and other media attached to the report. */
             mediaIds: string[];
             /** @description The member who reported it; null when a token did. */
@@ -2260,12 +2428,12 @@ export interface components {
             pointId: string | null;
             /** @description The execution during which it was reported, if any. */
             taskExecutionId: string | null;
-            category: components["schemas"]["def-44"];
-            severity: components["schemas"]["def-45"];
+            category: components["schemas"]["def-46"];
+            severity: components["schemas"]["def-47"];
             title: string;
             description: string | null;
-            status: components["schemas"]["def-46"];
-            position: components["schemas"]["def-47"] | null;
+            status: components["schemas"]["def-48"];
+            position: components["schemas"]["def-49"] | null;
             /** @description Photos and other media attached to the report. */
             mediaIds: string[];
             /** @description The member who reported it; null when a token did. */
@@ -2296,7 +2464,7 @@ export interface components {
             /** @description Member id, or token:<id> for an API token. */
             resolvedBy: string | null;
             /** @description Oldest first. */
-            comments: components["schemas"]["def-48"][];
+            comments: components["schemas"]["def-50"][];
         };
         /** @description Where the device was when the issue was reported. */
         IssuePosition: {
@@ -2837,9 +3005,9 @@ export interface components {
             actions?: components["schemas"]["def-18"][];
         };
         UpdateIssueBody: {
-            status?: components["schemas"]["def-46"];
-            severity?: components["schemas"]["def-45"];
-            category?: components["schemas"]["def-44"];
+            status?: components["schemas"]["def-48"];
+            severity?: components["schemas"]["def-47"];
+            category?: components["schemas"]["def-46"];
             /** @description Added to the issue’s comments; required to reopen a RESOLVED issue. */
             comment?: string;
         };
@@ -8009,12 +8177,75 @@ export interface operations {
             };
         };
     };
+    getExecutionsSummary: {
+        parameters: {
+            query?: {
+                /** @description How many days to count, today included (14 by default). */
+                days?: number;
+                /** @description Only these locations: ids separated by commas. All the caller sees by default. */
+                locationIds?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionsSummary"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getExecutionsReport: {
         parameters: {
             query: {
                 from: string;
                 /** @description At most 31 days after from. */
                 to: string;
+                /** @description Only these executions: ids separated by commas (e.g. one execution’s PDF). */
+                ids?: string;
                 locationIds?: string;
                 states?: string;
                 /** @description CSV or XLSX for spreadsheets, PDF to send a client. */
@@ -8099,7 +8330,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-40"][];
+                    "application/json": components["schemas"]["def-42"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -8400,7 +8631,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-41"][];
+                    "application/json": components["schemas"]["def-43"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -8571,7 +8802,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-42"][];
+                    "application/json": components["schemas"]["def-44"][];
                 };
             };
             /** @description Authentication is missing or not valid */
@@ -8686,7 +8917,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-42"][];
+                    "application/json": components["schemas"]["def-44"][];
                 };
             };
             /** @description The request is not valid */
@@ -8773,7 +9004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-43"][];
+                    "application/json": components["schemas"]["def-45"][];
                 };
             };
             /** @description The request is not valid */
@@ -9417,6 +9648,35 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClientSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientSettings"];
                 };
             };
             /** @description A problem (RFC 9457) */

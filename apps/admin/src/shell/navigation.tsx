@@ -6,6 +6,7 @@ import {
   IconBook,
   IconCalendar,
   IconKey,
+  IconLayoutDashboard,
   IconListCheck,
   IconMapPin,
   IconSettings,
@@ -22,6 +23,7 @@ import { canManageApiTokens, canManageIntegrations, type Role } from '../session
 interface NavigationEntry {
   readonly label: string;
   readonly to:
+    | '/'
     | '/schedule'
     | '/locations'
     | '/team'
@@ -47,6 +49,12 @@ interface NavigationGroup {
 
 // Only screens that work are listed, never placeholders.
 const MAIN_ENTRIES: readonly NavigationEntry[] = [
+  {
+    label: 'Dashboard',
+    to: '/',
+    icon: <IconLayoutDashboard size={18} />,
+    isVisibleTo: () => true,
+  },
   {
     label: 'Schedule',
     to: '/schedule',

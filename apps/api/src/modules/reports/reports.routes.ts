@@ -2,14 +2,22 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { FastifyTypeBox } from '../../server.js';
 import { problemResponses } from '../../shared/problem.schemas.js';
+import { withUniqueSchemaIds } from '../../shared/schema-ids.js';
 import { StringEnum } from '../../shared/string-enum.js';
 import { SUPERVISORS, actorOf } from '../auth/access.js';
+import { ExecutionsSummaryQuerySchema, ExecutionsSummarySchema } from './reports.schemas.js';
 import type { ReportsService } from './reports.service.js';
 
 const ReportQuerySchema = Type.Object(
   {
     from: Type.String({ format: 'date-time' }),
     to: Type.String({ format: 'date-time', description: 'At most 31 days after from.' }),
+    ids: Type.Optional(
+      Type.String({
+        maxLength: 37_000,
+        description: 'Only these executions: ids separated by commas (e.g. one execution’s PDF).',
+      }),
+    ),
     locationIds: Type.Optional(Type.String({ maxLength: 37_000 })),
     states: Type.Optional(Type.String({ maxLength: 200 })),
     format: StringEnum(['csv', 'xlsx', 'pdf'], {
@@ -23,6 +31,26 @@ export function registerReportRoutes(
   app: FastifyTypeBox,
   { reportsService }: { reportsService: ReportsService },
 ): void {
+  app.get(
+    '/api/reports/summary',
+    {
+      config: { access: { roles: SUPERVISORS, token: true } },
+      schema: {
+        operationId: 'getExecutionsSummary',
+        tags: ['Reports'],
+        summary: 'Today at a glance and the last days’ counts (the dashboard)',
+        description:
+          'Per-day counts of executions by outcome over the last `days` days (today included), each location counted in its own calendar day, and today’s executions that need attention, are in progress or come next. Canceled executions are left out; Managers see their locations only.',
+        querystring: ExecutionsSummaryQuerySchema,
+        response: {
+          200: withUniqueSchemaIds(ExecutionsSummarySchema),
+          ...problemResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) => reportsService.summarizeExecutions(actorOf(request), request.query),
+  );
+
   app.get(
     '/api/reports/executions',
     {

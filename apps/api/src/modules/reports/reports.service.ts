@@ -15,8 +15,29 @@ import {
   type ReportPhoto,
   type ReportRow,
 } from './executions-report.js';
+import type { FieldError } from '../../shared/app-error.js';
+import { isUuid, parseQueryList } from '../../shared/query-lists.js';
+import { bucketOf, localDays, type LocalDays } from './executions-summary.js';
+import {
+  countExecutionsByDay,
+  listSummaryLocations,
+  listTodaysExecutions,
+  type SummaryList,
+} from './reports.repository.js';
+import type {
+  DaySummary,
+  ExecutionSummaryItem,
+  ExecutionsSummary,
+  ExecutionsSummaryQuery,
+} from './reports.schemas.js';
 
 export type ReportsService = ReturnType<typeof createReportsService>;
+
+export const invalidReportQuery = defineProblem({
+  type: 'invalid-report-query',
+  title: 'The query is not valid',
+  status: 400,
+});
 
 export const reportTooLarge = defineProblem({
   type: 'report-too-large',
@@ -32,9 +53,25 @@ export const MAX_REPORT_ROWS = 10_000;
  */
 export const MAX_REPORT_PHOTOS = 300;
 
+/** Items in each of the dashboard's lists; the totals say how many more there are. */
+export const SUMMARY_LIST_SIZE = 20;
+
+const EMPTY_COUNTS = {
+  total: 0,
+  planned: 0,
+  inProgress: 0,
+  completed: 0,
+  incomplete: 0,
+  expired: 0,
+  warnings: 0,
+  errors: 0,
+  lateStarts: 0,
+};
+
 export interface ReportQuery {
   readonly from: string;
   readonly to: string;
+  readonly ids?: string;
   readonly locationIds?: string;
   readonly states?: string;
   readonly format: 'csv' | 'xlsx' | 'pdf';
@@ -63,6 +100,7 @@ export function createReportsService({
       const page = await taskExecutionsService.listInfo(actor, {
         from: query.from,
         to: query.to,
+        ...(query.ids !== undefined ? { ids: query.ids } : {}),
         ...(query.locationIds !== undefined ? { locationIds: query.locationIds } : {}),
         ...(query.states !== undefined ? { states: query.states } : {}),
         includeCanceled: true,
@@ -165,7 +203,134 @@ export function createReportsService({
     }
   }
 
+  /** Today's executions of one list, in brief, in the list's order. */
+  async function todaysList(
+    actor: Actor,
+    zones: readonly (LocalDays & { locationIds: string[] })[],
+    list: SummaryList,
+    now: string,
+  ): Promise<{ total: number; items: ExecutionSummaryItem[] }> {
+    const today = zones.map((zone) => ({
+      locationIds: zone.locationIds,
+      from: zone.boundaries.at(-2)!,
+      to: zone.boundaries.at(-1)!,
+    }));
+    const { ids, total } = await listTodaysExecutions(
+      db,
+      actor.organizationId,
+      today,
+      list,
+      now,
+      SUMMARY_LIST_SIZE,
+    );
+    if (ids.length === 0) return { total, items: [] };
+    // Names and counters come from the executions' plans: the task-executions service presents them.
+    const page = await taskExecutionsService.listInfo(actor, {
+      from: today.reduce((min, zone) => (zone.from < min ? zone.from : min), today[0]!.from),
+      to: today.reduce((max, zone) => (zone.to > max ? zone.to : max), today[0]!.to),
+      ids: ids.join(','),
+      limit: ids.length,
+    });
+    const byId = new Map(page.items.map((item) => [item.id, item]));
+    const items = ids.flatMap((id) => {
+      const e = byId.get(id);
+      if (!e) return [];
+      return [
+        {
+          id: e.id,
+          name: e.name,
+          locationId: e.locationId,
+          startAt: e.startAt,
+          endAt: e.endAt,
+          state: e.state,
+          status: e.status,
+          startedAt: e.startedAt,
+          endedAt: e.endedAt,
+          lateStart: e.lateStart,
+          expired: e.expired,
+          warningCount: e.warningCount,
+          errorCount: e.errorCount,
+        },
+      ];
+    });
+    return { total, items };
+  }
+
   return {
+    /**
+     * The dashboard (issue 7): per-day counts over the last `days` days and today's lists, each
+     * location counted in its own calendar day. Counts are read from execution rows, which exist
+     * for every occurrence up to the schedule horizon (15 days ahead), so today and the past are complete.
+     */
+    async summarizeExecutions(
+      actor: Actor,
+      query: ExecutionsSummaryQuery,
+    ): Promise<ExecutionsSummary> {
+      const errors: FieldError[] = [];
+      const requested = parseQueryList<string>(
+        query.locationIds,
+        '/locationIds',
+        errors,
+        isUuid,
+        'location ids',
+      );
+      if (errors.length > 0) throw invalidReportQuery({ detail: 'Check /locationIds.', errors });
+      const days = query.days ?? 14;
+      const now = clock.now();
+      const nowIso = now.toISOString();
+      // Managers count only their own locations, whatever they ask for.
+      const visible =
+        actor.locationIds === null
+          ? requested
+          : (requested ?? actor.locationIds).filter((id) => actor.locationIds!.includes(id));
+      const locations = await listSummaryLocations(db, actor.organizationId, visible);
+
+      const zoneOf = new Map<string, LocalDays & { locationIds: string[] }>();
+      for (const location of locations) {
+        let zone = zoneOf.get(location.timeZone);
+        if (!zone) {
+          zone = { ...localDays(location.timeZone, now, days), locationIds: [] };
+          zoneOf.set(location.timeZone, zone);
+        }
+        zone.locationIds.push(location.id);
+      }
+      const zones = [...zoneOf.values()];
+
+      // Day i counts every zone's i-th day; its date is the one of the zone furthest on (UTC's
+      // when no location is counted).
+      const dateSources = zones.length > 0 ? zones : [localDays('UTC', now, days)];
+      const summaries: DaySummary[] = Array.from({ length: days }, (_, index) => ({
+        date: dateSources
+          .map((zone) => zone.dates[index]!)
+          .reduce((latest, date) => (date > latest ? date : latest)),
+        daysAgo: days - 1 - index,
+        ...EMPTY_COUNTS,
+      }));
+      for (const zone of zones) {
+        for (const row of await countExecutionsByDay(db, actor.organizationId, zone, nowIso)) {
+          const day = summaries[row.dayIndex]!;
+          day.total += row.count;
+          const bucket = bucketOf(row.state, row.ended);
+          if (bucket) day[bucket] += row.count;
+          if (row.status === 'WARNING') day.warnings += row.count;
+          if (row.status === 'ERROR') day.errors += row.count;
+          if (row.late) day.lateStarts += row.count;
+        }
+      }
+
+      return {
+        generatedAt: nowIso,
+        locations: locations.map((location) => ({
+          ...location,
+          today: zoneOf.get(location.timeZone)!.dates.at(-1)!,
+        })),
+        days: summaries,
+        needsAttention: await todaysList(actor, zones, 'needsAttention', nowIso),
+        inProgress: await todaysList(actor, zones, 'inProgress', nowIso),
+        upcoming: await todaysList(actor, zones, 'upcoming', nowIso),
+      };
+    },
+
     async executionsReport(
       actor: Actor,
       query: ReportQuery,
