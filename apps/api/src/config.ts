@@ -4,6 +4,11 @@ import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
 import { DEFAULT_MEDIA_TYPES, RECOGNISED_MEDIA_TYPES } from './modules/media/media-types.js';
 import { describeSchemaErrors } from './shared/validation.js';
+import {
+  SecuritySettingsSchema,
+  resolveSecurityConfig,
+  type SecurityConfig,
+} from './shared/security-settings.js';
 
 /**
  * Every setting OpenPatrol reads from the environment. Defaults make `npm start` work with no
@@ -91,6 +96,7 @@ export const EnvironmentSchema = Type.Object({
     default: DEFAULT_MEDIA_TYPES.join(','),
     description: `Comma-separated media types accepted for upload, among ${RECOGNISED_MEDIA_TYPES.join(', ')}.`,
   }),
+  ...SecuritySettingsSchema.properties,
 });
 
 export type DatabaseLocation =
@@ -120,6 +126,8 @@ export interface Config {
   readonly mediaMaxBytes: number;
   /** Media types accepted for upload, lower-case, each one OpenPatrol recognises from the bytes. */
   readonly mediaTypes: readonly string[];
+  /** Headers, CORS, size and time limits, rate limits and load shedding (docs/security.md). */
+  readonly security: SecurityConfig;
 }
 
 export class ConfigError extends Error {
@@ -155,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
   const database = resolveDatabase(valid, dataDir, cwd, problems);
   const publicUrl = resolvePublicUrl(valid, problems);
   const mediaTypes = resolveMediaTypes(valid, problems);
+  const security = resolveSecurityConfig(valid, problems);
   if (problems.length > 0 || !database || !publicUrl) throw new ConfigError(problems);
 
   return {
@@ -172,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     webhooksAllowPrivateNetworks: valid.WEBHOOKS_ALLOW_PRIVATE_NETWORKS,
     mediaMaxBytes: valid.MEDIA_MAX_BYTES,
     mediaTypes,
+    security,
   };
 }
 

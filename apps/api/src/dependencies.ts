@@ -59,6 +59,12 @@ import {
   createTaskExecutionsService,
   type TaskExecutionsService,
 } from './modules/task-executions/task-executions.service.js';
+import { createAuditService, type AuditService } from './modules/audit/audit.service.js';
+import {
+  createMemoryRateLimitStore,
+  createRedisRateLimitStore,
+  type RateLimitStore,
+} from './modules/rate-limits/rate-limit-store.js';
 import { createSystemClock, type Clock } from './shared/clock.js';
 import { createMailer, type Mailer } from './shared/mailer.js';
 import { readServerVersion } from './shared/version.js';
@@ -92,6 +98,8 @@ export interface Dependencies {
   readonly reportsService: ReportsService;
   readonly issuesService: IssuesService;
   readonly mediaService: MediaService;
+  readonly auditService: AuditService;
+  readonly rateLimitStore: RateLimitStore;
   /** Releases what the dependencies hold (database connections); call after the server closed. */
   close(): Promise<void>;
 }
@@ -102,6 +110,7 @@ export interface DependencyOverrides {
   readonly database?: DatabaseHandle;
   readonly webApps?: readonly WebApp[];
   readonly mailer?: Mailer;
+  readonly rateLimitStore?: RateLimitStore;
 }
 
 /** The composition root: every service is built here, once, from the configuration. */
@@ -143,6 +152,10 @@ export function createDependencies(
     limits: { maxBytes: config.mediaMaxBytes, allowedTypes: config.mediaTypes },
   });
   const executionReader = createExecutionReader({ clock });
+  const { redisUrl } = config.security.rateLimits;
+  const rateLimitStore =
+    overrides.rateLimitStore ??
+    (redisUrl ? createRedisRateLimitStore({ url: redisUrl }) : createMemoryRateLimitStore());
 
   const performingService = createPerformingService({
     database,
@@ -217,7 +230,12 @@ export function createDependencies(
       taskExecutionsService,
     }),
     mediaService,
-    close: () => database.destroy(),
+    auditService: createAuditService({ database, clock }),
+    rateLimitStore,
+    close: async () => {
+      await rateLimitStore.close();
+      await database.destroy();
+    },
   };
 }
 

@@ -42,6 +42,7 @@ export interface Database {
   calendarFeeds: CalendarFeedsTable;
   alertRules: AlertRulesTable;
   alerts: AlertsTable;
+  auditLog: AuditLogTable;
 }
 
 export type AlertTrigger =
@@ -579,4 +580,25 @@ export interface DatabaseHandle {
   /** The PostgreSQL schema in use when it is not the default search path (DATABASE_SCHEMA). */
   readonly schema: string | undefined;
   destroy(): Promise<void>;
+}
+
+/** One admin action that succeeded (modules/audit). */
+export interface AuditLogTable {
+  organizationId: string;
+  id: string;
+  occurredAt: string;
+  actorType: 'MEMBER' | 'TOKEN';
+  actorId: string;
+  actorName: string | null;
+  operationId: string;
+  method: string;
+  path: string;
+  statusCode: number;
+  resourceType: string;
+  resourceId: string | null;
+  /** JSON object. */
+  summary: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string;
 }

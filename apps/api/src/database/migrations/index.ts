@@ -11,6 +11,7 @@ import * as executionEvents from './20261204T1800-execution-events.js';
 import * as createWebhooks from './20261204T1900-create-webhooks.js';
 import * as createCalendarFeeds from './20261204T2000-create-calendar-feeds.js';
 import * as createAlerts from './20261204T2100-create-alerts.js';
+import * as createAuditLog from './20261204T2300-create-audit-log.js';
 
 /**
  * Every migration, in order, for both dialects. Registered explicitly (no directory scan) so a
@@ -29,4 +30,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261204T1900-create-webhooks': createWebhooks,
   '20261204T2000-create-calendar-feeds': createCalendarFeeds,
   '20261204T2100-create-alerts': createAlerts,
+  '20261204T2300-create-audit-log': createAuditLog,
 };
