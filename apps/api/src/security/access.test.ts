@@ -199,6 +199,7 @@ const ROLE_MATRIX: Record<string, Record<Caller, Expectation>> = {
   listApiTokens: ownersInPerson,
   createApiToken: ownersInPerson,
   revokeApiToken: ownersInPerson,
+  listAuditLog: ownersInPerson,
 };
 
 /** Which of Acme's resources a path's `{id}` names. */
