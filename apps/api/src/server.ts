@@ -97,7 +97,7 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
   });
   registerProblemHandling(app, { bodyLimitBytes: deps.config.bodyLimitBytes });
   registerLoadShedding(app, deps.config.security);
-  registerRouteLimits(app, deps.config.security);
+  registerRouteLimits(app, deps.config);
   await registerSecurityHeaders(app, {
     publicUrl: deps.config.publicUrl,
     webAppDirectories: deps.webApps.map((webApp) => webApp.directory),

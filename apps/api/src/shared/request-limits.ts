@@ -42,12 +42,16 @@ export function serverTimeoutOptions(security: SecurityConfig): {
  */
 export function registerRouteLimits(
   app: FastifyInstance,
-  { publicBodyLimitBytes, handlerTimeoutMs }: SecurityConfig,
+  {
+    bodyLimitBytes,
+    security: { publicBodyLimitBytes, handlerTimeoutMs },
+  }: { bodyLimitBytes: number; security: SecurityConfig },
 ): void {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     if (route.config?.access === 'public' && route.bodyLimit === undefined)
-      route.bodyLimit = publicBodyLimitBytes;
+      // Never more than the server-wide limit: the public class is a stricter one.
+      route.bodyLimit = Math.min(publicBodyLimitBytes, bodyLimitBytes);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const isRead = methods.every((method) => method === 'GET' || method === 'HEAD');
     if (
