@@ -21,7 +21,10 @@ const LAGGING_INTERVALS_TO_SHED = 2;
  */
 export function registerLoadShedding(
   app: FastifyInstance,
-  { maxInFlightRequests, maxEventLoopDelayMs }: { maxInFlightRequests: number; maxEventLoopDelayMs: number },
+  {
+    maxInFlightRequests,
+    maxEventLoopDelayMs,
+  }: { maxInFlightRequests: number; maxEventLoopDelayMs: number },
 ): void {
   let inFlight = 0;
   let laggingIntervals = 0;
