@@ -18,7 +18,9 @@ describe('CORS for the External API', () => {
   let token: Credentials;
 
   before(async () => {
-    server = await createTestServer({ env: { CORS_ALLOWED_ORIGINS: `${CRM}, https://erp.example.com` } });
+    server = await createTestServer({
+      env: { CORS_ALLOWED_ORIGINS: `${CRM}, https://erp.example.com` },
+    });
     owner = await signUpOrganization(server);
     token = await createApiToken(server, owner);
   });

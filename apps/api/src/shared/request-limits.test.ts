@@ -110,7 +110,9 @@ describe('security settings', () => {
   });
 
   it('reads origins as browsers send them and defaults to safe limits', () => {
-    const config = loadConfig({ CORS_ALLOWED_ORIGINS: 'https://CRM.example.com/, http://localhost:5173' });
+    const config = loadConfig({
+      CORS_ALLOWED_ORIGINS: 'https://CRM.example.com/, http://localhost:5173',
+    });
     assert.deepEqual(config.security.corsAllowedOrigins, [
       'https://crm.example.com',
       'http://localhost:5173',
@@ -140,7 +142,10 @@ describe('security settings', () => {
         await ask();
         const refused = await ask();
         assert.equal(refused.statusCode, 429);
-        assert.match(refused.json<Problem>().detail, new RegExp(`Address ${expected.replaceAll('.', '\\.')} `));
+        assert.match(
+          refused.json<Problem>().detail,
+          new RegExp(`Address ${expected.replaceAll('.', '\\.')} `),
+        );
       } finally {
         await server.close();
       }

@@ -76,9 +76,7 @@ describe('security headers', () => {
       const response = await secure.app.inject({ url: '/api/health' });
       assert.equal(response.headers['strict-transport-security'], 'max-age=31536000');
       assert.ok(
-        directivesOf(response.headers['content-security-policy']).has(
-          'upgrade-insecure-requests',
-        ),
+        directivesOf(response.headers['content-security-policy']).has('upgrade-insecure-requests'),
       );
     } finally {
       await secure.close();

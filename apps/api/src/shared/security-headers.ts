@@ -11,10 +11,7 @@ import type { FastifyInstance } from 'fastify';
  */
 export async function registerSecurityHeaders(
   app: FastifyInstance,
-  {
-    publicUrl,
-    webAppDirectories,
-  }: { publicUrl: string; webAppDirectories: readonly string[] },
+  { publicUrl, webAppDirectories }: { publicUrl: string; webAppDirectories: readonly string[] },
 ): Promise<void> {
   const isHttps = publicUrl.startsWith('https:');
   await app.register(fastifyHelmet, {

@@ -76,7 +76,8 @@ export const SecuritySettingsSchema = Type.Object({
   MAX_IN_FLIGHT_REQUESTS: Type.Integer({
     minimum: 0,
     default: 512,
-    description: 'Requests handled at once per process; beyond it the server answers 503 at once. 0 for no cap.',
+    description:
+      'Requests handled at once per process; beyond it the server answers 503 at once. 0 for no cap.',
   }),
   MAX_EVENT_LOOP_DELAY_MS: Type.Integer({
     minimum: 0,

@@ -51,9 +51,7 @@ export function registerAuditTrail(
     const params = (request.params ?? {}) as Record<string, unknown>;
     try {
       await auditService.recordAdminAction(request.actor, {
-        operationId:
-          (routeOptions.schema as { operationId?: string } | undefined)?.operationId ??
-          `${request.method} ${routeOptions.url}`,
+        operationId: routeOptions.schema?.operationId ?? `${request.method} ${routeOptions.url}`,
         method: request.method,
         path: request.url.split('?')[0] ?? request.url,
         statusCode: status,

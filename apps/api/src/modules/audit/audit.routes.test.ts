@@ -234,7 +234,10 @@ describe('audit log of admin actions', () => {
     const all = await readLog('?limit=1000');
     assert.deepEqual(
       all.map((entry) => entry.id),
-      all.map((entry) => entry.id).sort().reverse(),
+      all
+        .map((entry) => entry.id)
+        .sort()
+        .reverse(),
     );
     const seen: string[] = [];
     let url: string | null = '/api/audit-log?limit=2';
@@ -287,7 +290,11 @@ describe('summarizeChange', () => {
   it('redacts secrets at any depth and in any case', () => {
     assert.deepEqual(
       summarizeChange({}, { name: 'x', newPassword: 'p', nested: { apiKey: 'k', Secret: 's' } }),
-      { name: 'x', newPassword: '[redacted]', nested: { apiKey: '[redacted]', Secret: '[redacted]' } },
+      {
+        name: 'x',
+        newPassword: '[redacted]',
+        nested: { apiKey: '[redacted]', Secret: '[redacted]' },
+      },
     );
   });
 

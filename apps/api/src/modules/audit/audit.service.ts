@@ -46,7 +46,13 @@ function normaliseInstant(value: string | undefined): string | null {
   return value === undefined ? null : new Date(value).toISOString();
 }
 
-export function createAuditService({ database, clock }: { database: DatabaseHandle; clock: Clock }) {
+export function createAuditService({
+  database,
+  clock,
+}: {
+  database: DatabaseHandle;
+  clock: Clock;
+}) {
   const { db } = database;
 
   return {

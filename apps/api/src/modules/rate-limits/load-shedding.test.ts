@@ -34,7 +34,7 @@ describe('load shedding', () => {
       const elapsed = performance.now() - started;
       assert.equal(shed.status, 503);
       assert.equal(shed.headers.get('retry-after'), '1');
-      assert.equal((await shed.json()).type, OVERLOADED);
+      assert.equal(((await shed.json()) as Problem).type, OVERLOADED);
       assert.ok(elapsed < 1000, `shedding took ${Math.round(elapsed)} ms`);
       // Probes still see the process while it sheds.
       assert.equal((await fetch(`${base}/api/health`)).status, 200);
