@@ -90,6 +90,8 @@ const openPatrolEnv = {
   HOST: '127.0.0.1',
   LOG_LEVEL: 'warn',
   DATA_DIR: path.join(dataDirectory, 'data'),
+  // One token drives the whole run: the benchmark measures throughput, not the token's rate limit.
+  RATE_LIMIT_PER_TOKEN: '0',
 };
 const capturedFile = path.join(dataDirectory, 'captured.json');
 

@@ -365,11 +365,19 @@ describe('the admin app in a browser', () => {
     const navigation = tablet.getByRole('navigation', { name: 'Main navigation' });
     const navbarBox =
       'document.querySelector(\'nav[aria-label="Main navigation"]\').getBoundingClientRect()';
+    // waitForFunction would poll a string with eval in the page, which the CSP forbids (no
+    // 'unsafe-eval'); evaluate runs through the debugging protocol, so poll with it instead.
+    const waitUntil = async (expression: string) => {
+      for (let attempt = 0; (await tablet.evaluate(expression)) !== true; attempt += 1) {
+        if (attempt === 200) throw new Error(`still false after 10 s: ${expression}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
     const burger = tablet.getByRole('button', { name: 'Open navigation' });
     await burger.waitFor();
     assert.equal(await tablet.evaluate(`${navbarBox}.right <= 0`), true);
     await burger.click();
-    await tablet.waitForFunction(`${navbarBox}.left >= 0`);
+    await waitUntil(`${navbarBox}.left >= 0`);
     await tablet.screenshot({ path: screenshotPath('admin-tablet-navigation') });
     await navigation.getByRole('button', { name: 'Management' }).click();
     await navigation.getByRole('link', { name: 'External API' }).click();
@@ -377,7 +385,7 @@ describe('the admin app in a browser', () => {
     await tablet.getByRole('heading', { name: 'External API' }).waitFor();
     // Choosing a page folds the navigation away again.
     await tablet.getByRole('button', { name: 'Open navigation' }).waitFor();
-    await tablet.waitForFunction(`${navbarBox}.right <= 0`);
+    await waitUntil(`${navbarBox}.right <= 0`);
     const overflows = await tablet.evaluate(
       'document.documentElement.scrollWidth > window.innerWidth',
     );

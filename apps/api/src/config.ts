@@ -4,6 +4,11 @@ import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
 import { DEFAULT_MEDIA_TYPES, RECOGNISED_MEDIA_TYPES } from './modules/media/media-types.js';
 import { describeSchemaErrors } from './shared/validation.js';
+import {
+  SecuritySettingsSchema,
+  resolveSecurityConfig,
+  type SecurityConfig,
+} from './shared/security-settings.js';
 
 /**
  * Every setting OpenPatrol reads from the environment. Defaults make `npm start` work with no
@@ -154,6 +159,7 @@ export const EnvironmentSchema = Type.Object({
     default: '© OpenStreetMap contributors',
     description: 'The credit the tile provider asks to be shown on the map.',
   }),
+  ...SecuritySettingsSchema.properties,
 });
 
 export type DatabaseLocation =
@@ -190,6 +196,8 @@ export interface Config {
   readonly metricsPort: number | undefined;
   /** Map tiles for the web apps; a null url means markers on a blank map. */
   readonly mapTiles: { readonly url: string | null; readonly attribution: string };
+  /** Headers, CORS, size and time limits, rate limits and load shedding (docs/security.md). */
+  readonly security: SecurityConfig;
 }
 
 export type MediaStorageLocation =
@@ -237,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
   const database = resolveDatabase(valid, dataDir, cwd, problems);
   const publicUrl = resolvePublicUrl(valid, problems);
   const mediaTypes = resolveMediaTypes(valid, problems);
+  const security = resolveSecurityConfig(valid, problems);
   const mapTileUrl = valid.MAP_TILE_URL === 'none' ? null : valid.MAP_TILE_URL;
   if (mapTileUrl !== null && !/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/.test(mapTileUrl))
     problems.push('MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y} in it, or none');
@@ -260,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     webhooksAllowPrivateNetworks: valid.WEBHOOKS_ALLOW_PRIVATE_NETWORKS,
     mediaMaxBytes: valid.MEDIA_MAX_BYTES,
     mediaTypes,
+    security,
     mapTiles: { url: mapTileUrl, attribution: valid.MAP_TILE_ATTRIBUTION },
     readDatabase,
     mediaStorage,

@@ -63,6 +63,12 @@ import {
   createTaskExecutionsService,
   type TaskExecutionsService,
 } from './modules/task-executions/task-executions.service.js';
+import { createAuditService, type AuditService } from './modules/audit/audit.service.js';
+import {
+  createMemoryRateLimitStore,
+  createRedisRateLimitStore,
+  type RateLimitStore,
+} from './modules/rate-limits/rate-limit-store.js';
 import { createSystemClock, type Clock } from './shared/clock.js';
 import { createMailer, type Mailer } from './shared/mailer.js';
 import { readServerVersion } from './shared/version.js';
@@ -104,6 +110,8 @@ export interface Dependencies {
   readonly mediaService: MediaService;
   /** Where media bytes live; the operator's export and import commands copy them. */
   readonly mediaStorage: MediaStorage;
+  readonly auditService: AuditService;
+  readonly rateLimitStore: RateLimitStore;
   /** Releases what the dependencies hold (database connections); call after the server closed. */
   close(): Promise<void>;
 }
@@ -115,6 +123,7 @@ export interface DependencyOverrides {
   readonly readDatabase?: DatabaseHandle;
   readonly webApps?: readonly WebApp[];
   readonly mailer?: Mailer;
+  readonly rateLimitStore?: RateLimitStore;
 }
 
 /** The composition root: every service is built here, once, from the configuration. */
@@ -163,6 +172,10 @@ export function createDependencies(
     limits: { maxBytes: config.mediaMaxBytes, allowedTypes: config.mediaTypes },
   });
   const executionReader = createExecutionReader({ clock });
+  const { redisUrl } = config.security.rateLimits;
+  const rateLimitStore =
+    overrides.rateLimitStore ??
+    (redisUrl ? createRedisRateLimitStore({ url: redisUrl }) : createMemoryRateLimitStore());
 
   const performingService = createPerformingService({
     database,
@@ -251,7 +264,10 @@ export function createDependencies(
     }),
     mediaService,
     mediaStorage,
+    auditService: createAuditService({ database, clock }),
+    rateLimitStore,
     close: async () => {
+      await rateLimitStore.close();
       await database.destroy();
       if (readDatabase !== database) await readDatabase.destroy();
     },

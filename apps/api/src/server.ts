@@ -31,6 +31,11 @@ import { registerCalendarRoutes } from './modules/calendar/calendar.routes.js';
 import { registerReportRoutes } from './modules/reports/reports.routes.js';
 import { registerReportScheduleRoutes } from './modules/reports/report-schedules.routes.js';
 import { registerAlertRoutes } from './modules/alerts/alerts.routes.js';
+import { registerAuditRoutes } from './modules/audit/audit.routes.js';
+import { registerAuditTrail } from './modules/audit/audit-trail.js';
+import { SESSION_COOKIE } from './modules/auth/auth.service.js';
+import { registerLoadShedding } from './modules/rate-limits/load-shedding.js';
+import { registerRateLimits } from './modules/rate-limits/rate-limits.js';
 import { registerPerformingRoutes } from './modules/task-executions/performing.routes.js';
 import { registerTaskExecutionRoutes } from './modules/task-executions/task-executions.routes.js';
 import { registerClientSettingsRoutes } from './modules/web-apps/client-settings.routes.js';
@@ -38,6 +43,9 @@ import { registerWebAppRoutes } from './modules/web-apps/web-apps.routes.js';
 import { registerProblemHandling } from './shared/problem-handler.js';
 import { serviceUnavailable } from './shared/problems.js';
 import { OneLinePerRequestLog } from './shared/request-log.js';
+import { registerCors } from './shared/cors.js';
+import { registerRouteLimits, serverTimeoutOptions } from './shared/request-limits.js';
+import { registerSecurityHeaders } from './shared/security-headers.js';
 
 export type FastifyTypeBox = FastifyInstance<
   RawServerDefault,
@@ -70,6 +78,8 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
     // Requests that arrive while closing get a 503 problem from the hook below, not Fastify's own body.
     return503OnClosing: false,
     logController: new OneLinePerRequestLog(),
+    trustProxy: deps.config.security.trustProxy,
+    ...serverTimeoutOptions(deps.config.security),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // TypeBox's compiler validates without mutating: unknown body fields are rejected, never stripped.
@@ -88,10 +98,27 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
     }
   });
   registerProblemHandling(app, { bodyLimitBytes: deps.config.bodyLimitBytes });
+  registerLoadShedding(app, deps.config.security);
+  registerRouteLimits(app, deps.config);
+  await registerSecurityHeaders(app, {
+    publicUrl: deps.config.publicUrl,
+    webAppDirectories: deps.webApps.map((webApp) => webApp.directory),
+  });
   registerMetricsRoutes(app, deps);
   await app.register(fastifyCookie);
+  registerCors(app, {
+    allowedOrigins: deps.config.security.corsAllowedOrigins,
+    publicUrl: deps.config.publicUrl,
+    sessionCookie: SESSION_COOKIE,
+  });
   registerAccessControl(app, deps);
+  await registerRateLimits(app, {
+    store: deps.rateLimitStore,
+    settings: deps.config.security.rateLimits,
+    logger: deps.logger,
+  });
   registerIdempotency(app, deps);
+  registerAuditTrail(app, deps);
   await registerOpenApi(app, { version: deps.version });
 
   registerHealthRoutes(app, deps);
@@ -112,6 +139,7 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
   registerReportScheduleRoutes(app, deps);
   registerAlertRoutes(app, deps);
   registerIssueRoutes(app, deps);
+  registerAuditRoutes(app, deps);
   await registerMediaRoutes(app, deps);
   registerClientSettingsRoutes(app, deps);
 

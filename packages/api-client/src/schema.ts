@@ -1416,6 +1416,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List admin actions (Owners only)
+         * @description Every successful change made by staff or API tokens: locations, points, checklists, users, API tokens, devices, webhooks, alert rules, tasks and issues. Newest first; pages follow the `Link: <…>; rel="next"` header.
+         */
+        get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/media": {
         parameters: {
             query?: never;
@@ -1626,6 +1646,43 @@ export interface components {
             lastUsedAt: string | null;
             expiresAt: string | null;
             revokedAt: string | null;
+        };
+        AuditLogEntry: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change succeeded.
+             */
+            occurredAt: string;
+            actor: {
+                /**
+                 * @description A member in the admin app, or an External API token.
+                 * @enum {string}
+                 */
+                type: "MEMBER" | "TOKEN";
+                /** @description The member’s or the API token’s id. */
+                id: string;
+                /** @description Their name when they acted. */
+                name: string | null;
+            };
+            /** @description The API operation, e.g. updateLocation. */
+            operationId: string;
+            method: string;
+            /** @description The request path, without the query string. */
+            path: string;
+            statusCode: number;
+            /** @description The collection the change applies to, as in the path: locations, users, … */
+            resourceType: string;
+            /** @description The resource changed or created, when the request names or returns one. */
+            resourceId: string | null;
+            /** @description The fields sent, with passwords, secrets, tokens and PINs replaced by "[redacted]" and long values shortened. */
+            summary: {
+                [key: string]: unknown;
+            } | null;
+            ip: string | null;
+            userAgent: string | null;
+            requestId: string;
         };
         AuthorizeDeviceBody: {
             /** @description The registration code; case, spaces and dashes do not matter. */
@@ -1996,6 +2053,7 @@ export interface components {
         "def-48": components["schemas"]["IssueStatus"];
         "def-49": components["schemas"]["IssuePosition"];
         "def-50": components["schemas"]["IssueComment"];
+        "def-51": components["schemas"]["AuditLogEntry"];
         "def-6": components["schemas"]["Role"];
         "def-7": components["schemas"]["User"];
         "def-8": components["schemas"]["UserVersion"];
@@ -9332,6 +9390,76 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditLog: {
+        parameters: {
+            query?: {
+                /** @description Entries at or after this instant. */
+                from?: string;
+                /** @description Entries before this instant. */
+                to?: string;
+                /** @description Only this member’s or API token’s actions. */
+                actorId?: string;
+                /** @description Only changes to this collection (locations, points, users, …). */
+                resourceType?: string;
+                /** @description Only changes to this resource. */
+                resourceId?: string;
+                limit?: number;
+                /** @description From the `Link` header of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-51"][];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -44,6 +44,7 @@ export interface Database {
   alerts: AlertsTable;
   reportSchedules: ReportSchedulesTable;
   reportDeliveries: ReportDeliveriesTable;
+  auditLog: AuditLogTable;
 }
 
 export type AlertTrigger =
@@ -630,4 +631,25 @@ export interface PoolStatus {
   readonly idle: number;
   /** Queries waiting for a free connection: a pool too small for the load when it stays above 0. */
   readonly waiting: number;
+}
+
+/** One admin action that succeeded (modules/audit). */
+export interface AuditLogTable {
+  organizationId: string;
+  id: string;
+  occurredAt: string;
+  actorType: 'MEMBER' | 'TOKEN';
+  actorId: string;
+  actorName: string | null;
+  operationId: string;
+  method: string;
+  path: string;
+  statusCode: number;
+  resourceType: string;
+  resourceId: string | null;
+  /** JSON object. */
+  summary: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string;
 }

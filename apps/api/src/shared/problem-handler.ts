@@ -11,6 +11,7 @@ import {
   unsupportedMediaType,
   validationFailed,
 } from './problems.js';
+import { requestTimedOut } from './security-problems.js';
 import { describeSchemaErrors, type SchemaError } from './validation.js';
 
 const validationLocations: Record<string, FieldLocation> = {
@@ -30,7 +31,8 @@ export function registerProblemHandling(
   { bodyLimitBytes }: { bodyLimitBytes: number },
 ): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const problem = toAppError(error, bodyLimitBytes);
+    // Routes may have their own limit (shared/request-limits.ts); the detail names the one applied.
+    const problem = toAppError(error, request.routeOptions.bodyLimit ?? bodyLimitBytes);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ problem: problem.type, detail: problem.detail }, 'request refused');
     return sendProblem(request, reply, problem);
@@ -100,6 +102,11 @@ function toAppError(error: FastifyError, bodyLimitBytes: number): AppError {
       return malformedJson({ detail: 'The body is empty, but the content type says JSON.' });
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return malformedJson({ detail: error.message });
+    case 'FST_ERR_HANDLER_TIMEOUT':
+      return requestTimedOut({
+        detail: 'The server could not answer in time; retry later or ask for less.',
+        headers: { 'retry-after': '5' },
+      });
   }
   // JSON.parse failures reach us as a SyntaxError that Fastify marked 400.
   if (error instanceof SyntaxError && error.statusCode === 400)

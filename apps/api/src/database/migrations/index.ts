@@ -12,6 +12,7 @@ import * as createWebhooks from './20261204T1900-create-webhooks.js';
 import * as createCalendarFeeds from './20261204T2000-create-calendar-feeds.js';
 import * as createAlerts from './20261204T2100-create-alerts.js';
 import * as reportSchedules from './20261204T2200-report-schedules.js';
+import * as createAuditLog from './20261204T2300-create-audit-log.js';
 
 /**
  * Every migration, in order, for both dialects. Registered explicitly (no directory scan) so a
@@ -31,4 +32,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261204T2000-create-calendar-feeds': createCalendarFeeds,
   '20261204T2100-create-alerts': createAlerts,
   '20261204T2200-report-schedules': reportSchedules,
+  '20261204T2300-create-audit-log': createAuditLog,
 };

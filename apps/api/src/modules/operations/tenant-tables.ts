@@ -111,6 +111,7 @@ export const TENANT_TABLES: readonly TenantTable[] = [
   { name: 'alerts', key: ['id'] },
   { name: 'report_schedules', key: ['id'] },
   { name: 'report_deliveries', key: ['schedule_id', 'period_start'] },
+  { name: 'audit_log', key: ['id'] },
   { name: 'idempotency_keys', key: ['owner', 'key'] },
   { name: 'jobs', key: ['id'] },
 ];
