@@ -154,6 +154,34 @@ const HOSTILE_STRINGS = [
 ];
 const HOSTILE_NUMBERS = [0, -1, 1, -0.5, 2 ** 31, 2 ** 53, -(2 ** 53), 1e308, Number.MIN_VALUE];
 
+/**
+ * Realistic and nasty values for fields known by name, so requests reach the code behind
+ * validation: rules that expand to huge or empty series, odd zones, codes.
+ */
+const NAMED_VALUES: Record<string, readonly unknown[]> = {
+  rule: [
+    'FREQ=DAILY',
+    'FREQ=SECONDLY',
+    'FREQ=MINUTELY;INTERVAL=5;BYMONTH=2',
+    'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30',
+    'FREQ=DAILY;COUNT=1000000',
+    'FREQ=HOURLY;BYMINUTE=0,5,10,15,20,25,30,35,40,45,50,55',
+    'FREQ=MONTHLY;BYDAY=-1FR;BYSETPOS=-1',
+    'FREQ=WEEKLY;UNTIL=99991231T235959Z;BYDAY=MO,TU,WE,TH,FR,SA,SU',
+    'FREQ=DAILY;UNTIL=19700101T000000Z',
+  ],
+  timeZone: [
+    'Europe/Kyiv',
+    'Pacific/Apia',
+    'Australia/Lord_Howe',
+    'Etc/GMT+12',
+    'UTC',
+    'Mars/Base',
+  ],
+  exception: ['20261207T180000Z', '20261207T180000Z,20261208T180000Z', null],
+  code: ['ABCDEFGH', 'x', 'opq_'.repeat(20)],
+};
+
 /** Values that break a schema on purpose: another type, or a hostile value of the same type. */
 function hostileValue(random: Random): unknown {
   switch (random.int(8)) {
@@ -224,6 +252,8 @@ function validValue(schema: Schema, random: Random, ids: IdPool, name: string, d
     default:
       break;
   }
+  const named = NAMED_VALUES[name];
+  if (named && random.chance(0.8)) return random.pick(named);
   if (s.format === 'uuid' || /Ids?$/.test(name))
     return random.pick([
       ...(ids.foreign.length > 0 ? [random.pick(ids.foreign)] : []),

@@ -125,6 +125,41 @@ describe('parseRecurrence', () => {
     ]);
   });
 
+  it('refuses rules that repeat more than every 5 minutes, counting what BY parts add', () => {
+    // Expected counts worked out by hand from RFC 5545 §3.3.10's expand/limit table.
+    const limit = 'a task repeats at most 288 times a day (every 5 minutes)';
+    assert.deepEqual(issuesOf('FREQ=SECONDLY'), [
+      `/recurrence/rule the rule can repeat up to 86400 times a day; ${limit}`,
+    ]);
+    // BYMONTH limits to February, but each February day still has every second.
+    assert.deepEqual(issuesOf('FREQ=SECONDLY;BYMONTH=2'), [
+      `/recurrence/rule the rule can repeat up to 86400 times a day; ${limit}`,
+    ]);
+    assert.deepEqual(issuesOf('FREQ=MINUTELY;INTERVAL=4'), [
+      `/recurrence/rule the rule can repeat up to 360 times a day; ${limit}`,
+    ]);
+    // 24 hours × 15 minutes: BYMINUTE expands a daily rule.
+    assert.deepEqual(
+      issuesOf(
+        `FREQ=DAILY;BYHOUR=${[...Array(24).keys()].join(',')};BYMINUTE=${[...Array(15).keys()].map((m) => m * 4).join(',')}`,
+      ),
+      [`/recurrence/rule the rule can repeat up to 360 times a day; ${limit}`],
+    );
+    assert.deepEqual(
+      issuesOf('FREQ=HOURLY;BYMINUTE=0,5,10,15,20,25,30,35,40,45,50,55;BYSECOND=0,30'),
+      [`/recurrence/rule the rule can repeat up to 576 times a day; ${limit}`],
+    );
+    for (const accepted of [
+      'FREQ=MINUTELY;INTERVAL=5',
+      'FREQ=SECONDLY;INTERVAL=300',
+      'FREQ=SECONDLY;BYSECOND=0;BYMINUTE=0,30',
+      'FREQ=HOURLY;BYMINUTE=0,20,40',
+      'FREQ=WEEKLY;BYDAY=MO,WE,FR;BYHOUR=8,20',
+      `FREQ=DAILY;BYHOUR=${[...Array(24).keys()].join(',')};BYMINUTE=0,30,45`,
+    ])
+      assert.doesNotThrow(() => parseRecurrence({ rule: accepted, exception: null }), accepted);
+  });
+
   it('refuses an exception that is not a UTC instant', () => {
     assert.deepEqual(issuesOf('FREQ=DAILY', '20230307T210000'), [
       '/recurrence/exception exception "20230307T210000" is not a UTC instant YYYYMMDDTHHMMSSZ',

@@ -115,8 +115,45 @@ export function parseRecurrence(input: {
   const exceptions = parseExceptions(input.exception, (detail) =>
     issues.push({ pointer: EXCEPTION, detail }),
   );
+  if (rule !== null && maxOccurrencesPerDay(rule) > MAX_OCCURRENCES_PER_DAY)
+    issues.push({
+      pointer: RULE,
+      detail: `the rule can repeat up to ${maxOccurrencesPerDay(rule)} times a day; a task repeats at most ${MAX_OCCURRENCES_PER_DAY} times a day (every 5 minutes)`,
+    });
   if (issues.length > 0 || rule === null) throw new RecurrenceError(issues);
   return { rule, exceptions };
+}
+
+/**
+ * Every occurrence is a stored execution within the planning horizon, so a rule that fires every
+ * second (86,400 a day) would make millions of rows from one request. Patrols and rounds repeat
+ * at most every few minutes.
+ */
+export const MAX_OCCURRENCES_PER_DAY = 288;
+
+/**
+ * An upper bound on a rule's occurrences in one day: the distinct times of day its BYHOUR,
+ * BYMINUTE and BYSECOND parts allow (RFC 5545 §3.3.10: they expand coarser frequencies and limit
+ * finer ones), and no more than its frequency and interval fit in a day.
+ */
+export function maxOccurrencesPerDay(rule: RecurrenceRule): number {
+  const finerThanDaily = ['SECONDLY', 'MINUTELY', 'HOURLY'].includes(rule.frequency);
+  const hours = rule.byHour.length || (finerThanDaily ? 24 : 1);
+  const minutes =
+    rule.byMinute.length ||
+    (rule.frequency === 'SECONDLY' || rule.frequency === 'MINUTELY' ? 60 : 1);
+  const seconds = rule.bySecond.length || (rule.frequency === 'SECONDLY' ? 60 : 1);
+  const timesOfDay = hours * minutes * seconds;
+  switch (rule.frequency) {
+    case 'SECONDLY':
+      return Math.min(timesOfDay, Math.ceil(86_400 / rule.interval));
+    case 'MINUTELY':
+      return Math.min(timesOfDay, Math.ceil(1440 / rule.interval) * seconds);
+    case 'HOURLY':
+      return Math.min(timesOfDay, Math.ceil(24 / rule.interval) * minutes * seconds);
+    default:
+      return timesOfDay;
+  }
 }
 
 function parseRule(text: string, report: (detail: string) => void): RecurrenceRule | null {

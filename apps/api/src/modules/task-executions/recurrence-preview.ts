@@ -16,8 +16,8 @@ const HOUR_MS = 3_600_000;
 const LOOK_AHEAD_MS = 10 * 366 * 24 * HOUR_MS;
 /**
  * Sub-daily rules are expanded candidate by candidate, so their look-ahead is capped at this many
- * periods: "every second in February" previewed from March would otherwise expand ~30 million
- * seconds on a request that anyone allowed to plan can send.
+ * periods: "every 5 minutes in February" previewed from March would otherwise expand ~95,000
+ * periods per month on a request that anyone allowed to plan can send.
  */
 const MAX_SUB_DAILY_PERIODS = 86_400;
 const SUB_DAILY_UNIT_MS: Partial<Record<string, number>> = {
