@@ -1,0 +1,336 @@
+/**
+ * Load (issue 10): API processes and one worker on PostgreSQL, field clients recording values
+ * (each its own member and session, pausing between writes as a guard does) and integrators
+ * polling `GET /task-executions/info`, for a while. Reports errors, latency percentiles per kind
+ * of request, each API process's memory over time (with its trend), and, in a separate
+ * closed-loop phase, how write throughput scales from one API process to two.
+ *
+ *   npx tsx reliability/load.ts    LOAD_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test)
+ *                                  LOAD_SECONDS=300 LOAD_FIELD_CLIENTS=500 LOAD_INTEGRATORS=20
+ */
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { startSmtpServer } from '../src/test-support/smtp-server.js';
+import { addMember, call, createToken, signUp, type Answer, type Caller } from './api.js';
+import {
+  createInstallation,
+  percentile,
+  slopePerMinute,
+  startProcess,
+  type RunningProcess,
+} from './processes.js';
+
+export interface LoadResult {
+  readonly apiProcesses: number;
+  readonly fieldClients: number;
+  readonly integrators: number;
+  readonly seconds: number;
+  readonly requests: number;
+  /** Any answer that is not 2xx, or a failed connection, by status ("network" for the latter). */
+  readonly errors: Record<string, number>;
+  readonly latencyMs: Record<string, { p50: number; p95: number; p99: number; count: number }>;
+  readonly memory: {
+    process: string;
+    startMiB: number;
+    endMiB: number;
+    maxMiB: number;
+    trendMiBPerMinute: number;
+  }[];
+  /** Closed loop, every field client writing as fast as answered: writes a second. */
+  readonly throughput: { oneProcess: number; twoProcesses: number; ratio: number };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const MiB = 1024 * 1024;
+
+export async function load(options: {
+  postgresUrl: string;
+  seconds: number;
+  fieldClients: number;
+  integrators: number;
+  throughputSeconds?: number;
+  log?: (line: string) => void;
+}): Promise<LoadResult> {
+  const log = options.log ?? (() => {});
+  const installation = await createInstallation(options.postgresUrl);
+  const smtp = await startSmtpServer();
+  const env = {
+    SMTP_URL: smtp.url,
+    WORKER_IN_PROCESS: 'false',
+    // Setup accepts hundreds of invitations from this one address; people and tokens keep
+    // their default limits (1,200 a minute), which this load stays under.
+    RATE_LIMIT_PER_IP: '0',
+    DATABASE_POOL_SIZE: '20',
+  };
+  await startProcess(installation, 'migrate', env);
+  const apis: RunningProcess[] = [
+    await startProcess(installation, 'serve', env),
+    await startProcess(installation, 'serve', env),
+  ];
+  const worker = await startProcess(installation, 'worker', env);
+  const urls = apis.map((api) => api.url);
+  try {
+    // --- Setup, through the first process
+    const url = urls[0]!;
+    const organization = await signUp(url, 'Load Test Security');
+    const token = await createToken(url, organization, 'setup');
+    const integratorTokens: Caller[] = [];
+    for (let index = 0; index < options.integrators; index++)
+      integratorTokens.push(await createToken(url, organization, `integrator ${index}`));
+    const locationIds: string[] = [];
+    const points = new Map<string, { id: string; qrCode: string }>();
+    for (let index = 0; index < 10; index++) {
+      const location = (
+        await call(url, token, 'POST', '/api/locations', {
+          name: `Site ${index}`,
+          timeZone: 'Europe/Kyiv',
+        })
+      ).json<{ id: string }>();
+      locationIds.push(location.id);
+      points.set(
+        location.id,
+        (
+          await call(url, token, 'POST', '/api/points', { locationId: location.id, name: 'Gate' })
+        ).json(),
+      );
+    }
+    const readInvitation = async (email: string) => {
+      for (let attempt = 0; attempt < 200; attempt++) {
+        const mail = smtp.received.find((message) => message.to.includes(email));
+        const text = mail?.data
+          .replace(/=\r?\n/g, '')
+          .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+        const link = text && /token=([A-Za-z0-9_-]+)/.exec(text);
+        if (link?.[1]) return link[1];
+        await sleep(50);
+      }
+      throw new Error(`no invitation for ${email}`);
+    };
+    const now = Date.now();
+    interface FieldClient {
+      caller: Caller;
+      executionId: string;
+      actionId: string;
+    }
+    const clients: FieldClient[] = [];
+    const setUpClient = async (index: number) => {
+      const locationId = locationIds[index % locationIds.length]!;
+      const member = await addMember(
+        url,
+        organization,
+        token,
+        'USER',
+        [locationId],
+        readInvitation,
+      );
+      const planned = await call(url, token, 'POST', '/api/task-executions', {
+        assigneeIds: [member.memberId],
+        locationId,
+        name: `Round ${index}`,
+        description: null,
+        recurrence: null,
+        startAt: new Date(now - 3_600_000).toISOString(),
+        endAt: new Date(now + 12 * 3_600_000).toISOString(),
+        priority: 'NORMAL',
+        orderStepsRequired: false,
+        strictTimeRequired: false,
+        deadlined: false,
+        tags: [],
+        steps: [
+          {
+            pointId: points.get(locationId)!.id,
+            name: 'Gate',
+            order: 0,
+            actions: [{ name: 'Reading', type: 'NUMBER', order: 0, required: false }],
+          },
+        ],
+      });
+      if (planned.status !== 201) throw new Error(`plan: ${planned.status} ${planned.body}`);
+      const execution = planned.json<{
+        id: string;
+        steps: { id: string; actions: { id: string }[] }[];
+      }>();
+      for (const write of [
+        { type: 'STARTED' },
+        {
+          type: 'CHECKED_IN',
+          stepId: execution.steps[0]!.id,
+          method: 'QR',
+          code: points.get(locationId)!.qrCode,
+        },
+      ]) {
+        const answer = await call(
+          url,
+          member,
+          'POST',
+          `/api/task-executions/${execution.id}/events`,
+          {
+            id: randomUUID(),
+            ...write,
+          },
+        );
+        if (answer.status !== 201)
+          throw new Error(`${write.type}: ${answer.status} ${answer.body}`);
+      }
+      clients.push({
+        caller: member,
+        executionId: execution.id,
+        actionId: execution.steps[0]!.actions[0]!.id,
+      });
+    };
+    for (let start = 0; start < options.fieldClients; start += 10) {
+      await Promise.all(
+        Array.from({ length: Math.min(10, options.fieldClients - start) }, (_, offset) =>
+          setUpClient(start + offset),
+        ),
+      );
+      if ((start + 10) % 100 === 0) log(`  ${start + 10} field clients ready`);
+    }
+    log(`set up ${clients.length} field clients and ${integratorTokens.length} integrators`);
+
+    // --- Measurement plumbing
+    const latencies = new Map<string, number[]>();
+    const errors: Record<string, number> = {};
+    let requests = 0;
+    const timed = async (kind: string, send: () => Promise<Answer>): Promise<void> => {
+      const started = performance.now();
+      try {
+        const answer = await send();
+        requests++;
+        if (answer.status >= 300) errors[answer.status] = (errors[answer.status] ?? 0) + 1;
+      } catch {
+        errors.network = (errors.network ?? 0) + 1;
+      }
+      const list = latencies.get(kind) ?? [];
+      list.push(performance.now() - started);
+      latencies.set(kind, list);
+    };
+    let value = 0;
+    const recordValue = (client: FieldClient, target: string) =>
+      call(target, client.caller, 'POST', `/api/task-executions/${client.executionId}/events`, {
+        id: randomUUID(),
+        type: 'VALUE_RECORDED',
+        actionId: client.actionId,
+        numberValue: value++,
+      });
+
+    // --- Throughput: closed loop against one process, then two
+    const throughputSeconds = options.throughputSeconds ?? 20;
+    const closedLoop = async (targets: string[]) => {
+      let writes = 0;
+      const deadline = Date.now() + throughputSeconds * 1000;
+      await Promise.all(
+        clients.slice(0, 100).map(async (client, index) => {
+          const target = targets[index % targets.length]!;
+          while (Date.now() < deadline) {
+            const answer = await recordValue(client, target).catch(() => null);
+            if (answer?.status === 201) writes++;
+          }
+        }),
+      );
+      return writes / throughputSeconds;
+    };
+    const oneProcess = await closedLoop(urls.slice(0, 1));
+    const twoProcesses = await closedLoop(urls);
+    log(
+      `throughput: ${oneProcess.toFixed(0)} writes/s on one process, ${twoProcesses.toFixed(0)} on two`,
+    );
+
+    // --- Soak: paced field clients and pollers on both processes
+    const deadline = Date.now() + options.seconds * 1000;
+    const samples = new Map<string, { atMs: number; bytes: number }[]>(
+      apis.map((api) => [api.name, []]),
+    );
+    const soakStarted = Date.now();
+    const sampler = setInterval(() => {
+      for (const api of apis) {
+        const bytes = api.rssBytes();
+        if (bytes !== null) samples.get(api.name)!.push({ atMs: Date.now() - soakStarted, bytes });
+      }
+    }, 2000);
+    const field = clients.map(async (client, index) => {
+      const target = urls[index % urls.length]!;
+      await sleep(Math.random() * 2500);
+      while (Date.now() < deadline) {
+        await timed('field write', () => recordValue(client, target));
+        await sleep(1500 + Math.random() * 2000);
+      }
+    });
+    const from = new Date(now - 86_400_000).toISOString();
+    const to = new Date(now + 86_400_000).toISOString();
+    const pollers = integratorTokens.map(async (integrator, index) => {
+      const target = urls[index % urls.length]!;
+      let since = new Date(now - 86_400_000).toISOString();
+      while (Date.now() < deadline) {
+        const pollStarted = new Date().toISOString();
+        // Each poll reads every page changed since the last one, as the integration guide says.
+        let next: string | null =
+          `/api/task-executions/info?from=${from}&to=${to}&updatedSince=${since}&limit=100`;
+        while (next) {
+          let link: string | null = null;
+          await timed('integrator poll page', async () => {
+            const answer = await call(target, integrator, 'GET', next!);
+            link = /<([^>]+)>;\s*rel="next"/.exec(answer.headers.get('link') ?? '')?.[1] ?? null;
+            return answer;
+          });
+          next = link ? new URL(link, target).pathname + new URL(link, target).search : null;
+        }
+        since = pollStarted;
+        await sleep(1000);
+      }
+    });
+    await Promise.all([...field, ...pollers]);
+    clearInterval(sampler);
+
+    return {
+      apiProcesses: apis.length,
+      fieldClients: clients.length,
+      integrators: integratorTokens.length,
+      seconds: options.seconds,
+      requests,
+      errors,
+      latencyMs: Object.fromEntries(
+        [...latencies].map(([kind, values]) => [
+          kind,
+          {
+            p50: Math.round(percentile(values, 50)),
+            p95: Math.round(percentile(values, 95)),
+            p99: Math.round(percentile(values, 99)),
+            count: values.length,
+          },
+        ]),
+      ),
+      memory: [...samples].map(([name, series]) => ({
+        process: name,
+        startMiB: Math.round((series[0]?.bytes ?? 0) / MiB),
+        endMiB: Math.round((series.at(-1)?.bytes ?? 0) / MiB),
+        maxMiB: Math.round(Math.max(...series.map((s) => s.bytes)) / MiB),
+        // The first minute is warm-up (JIT, caches, pools filling); the trend is over the rest.
+        trendMiBPerMinute:
+          Math.round((slopePerMinute(series.filter((s) => s.atMs >= 60_000)) / MiB) * 10) / 10,
+      })),
+      throughput: {
+        oneProcess: Math.round(oneProcess),
+        twoProcesses: Math.round(twoProcesses),
+        ratio: Math.round((twoProcesses / oneProcess) * 100) / 100,
+      },
+    };
+  } finally {
+    await Promise.all([...apis, worker].map((process) => process.stop()));
+    await smtp.close();
+    await installation.destroy();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const result = await load({
+    postgresUrl: process.env.LOAD_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    seconds: Number(process.env.LOAD_SECONDS ?? 300),
+    fieldClients: Number(process.env.LOAD_FIELD_CLIENTS ?? 500),
+    integrators: Number(process.env.LOAD_INTEGRATORS ?? 20),
+    throughputSeconds: Number(process.env.LOAD_THROUGHPUT_SECONDS ?? 20),
+    log: (line) => console.log(line),
+  });
+  console.log(JSON.stringify(result, null, 2));
+  process.exitCode = Object.keys(result.errors).length === 0 ? 0 : 1;
+}
