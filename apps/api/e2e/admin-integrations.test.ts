@@ -182,7 +182,7 @@ describe('the admin app’s issues, alerts, webhooks and reports in a browser', 
     await page.getByLabel('E-mail').fill(owner.email);
     await page.getByRole('textbox', { name: /^Password/ }).fill(owner.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/locations$/);
+    await page.waitForURL(`${server.url}/`);
   });
   after(async () => {
     await browser?.close();
@@ -528,7 +528,7 @@ describe('the admin app’s issues, alerts, webhooks and reports in a browser', 
     await page.goto(`${server.url}/invitations/accept?token=${token}`);
     await page.getByRole('textbox', { name: /^Password/ }).fill('Terminal-B-Night-Rounds');
     await page.getByRole('button', { name: 'Accept invitation' }).click();
-    await page.waitForURL(/\/locations$/);
+    await page.waitForURL(`${server.url}/`);
 
     await navigation().getByRole('link', { name: 'Reports' }).waitFor();
     assert.equal(await navigation().getByRole('button', { name: 'Management' }).count(), 0);

@@ -180,17 +180,20 @@ describe('managing the team, points and checklists in the admin app', () => {
     await page.goto(`${server.url}${path}`);
     await page.getByRole('textbox', { name: /^Password/ }).fill(manager.password);
     await page.getByRole('button', { name: 'Accept invitation' }).click();
-    await page.waitForURL(/\/locations$/);
+    await page.waitForURL(`${server.url}/`);
     // And signs in again later with the password chosen there.
     await signOut(page);
     await signIn(page, manager.email, manager.password);
-    await page.waitForURL(/\/locations$/);
+    await page.waitForURL(`${server.url}/`);
 
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
     await navigation.getByRole('link', { name: 'Team' }).waitFor();
     assert.equal(await navigation.getByRole('button', { name: 'Management' }).count(), 0);
     assert.equal(await navigation.getByRole('link', { name: 'External API' }).count(), 0);
 
+    // The dashboard they land on names no other location either.
+    assert.equal(await page.getByText('Airport Terminal B').count(), 0);
+    await navigation.getByRole('link', { name: 'Locations' }).click();
     await page.getByRole('row', { name: /Harbour Warehouse/ }).waitFor();
     assert.equal(await page.getByText('Airport Terminal B').count(), 0);
     await page.screenshot({ path: screenshotPath('team-manager-locations'), fullPage: true });
@@ -223,6 +226,11 @@ describe('managing the team, points and checklists in the admin app', () => {
 
   it('lets the Owner add a point with an NFC tag and GPS, print its QR sheet and renew its code', async () => {
     await signIn(page, owner.email, owner.password);
+    await page.waitForURL(`${server.url}/`);
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Locations' })
+      .click();
     await page.waitForURL(/\/locations$/);
     await page.getByRole('row', { name: /Harbour Warehouse/ }).click();
     await page.waitForURL(new RegExp(`/locations/${harbour.id}$`));
@@ -527,7 +535,9 @@ describe('managing the team, points and checklists in the admin app', () => {
 
     // The former Owner is an Admin now: Management → External API is gone from their navigation.
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
-    await navigation.getByRole('button', { name: 'Management' }).waitFor({ state: 'detached' });
+    // (Admins keep Management for webhooks and alert rules.)
+    await navigation.getByRole('link', { name: 'External API' }).waitFor({ state: 'detached' });
+    await navigation.getByRole('button', { name: 'Management' }).waitFor();
     const roles = new Map(
       (await api.get<(Listed & { email: string; role: string })[]>('/users')).map((user) => [
         user.email,
