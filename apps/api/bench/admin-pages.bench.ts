@@ -200,8 +200,8 @@ try {
     {
       name: 'Schedule',
       path: '/schedule',
-      // Until the schedule lists executions its page header is all it shows.
-      isReady: `document.querySelector('[data-testid="schedule-ready"]') || [...document.querySelectorAll('h1')].some((h) => h.textContent === 'Schedule')`,
+      // The week's executions are on screen.
+      isReady: `document.querySelector('[data-testid="schedule-ready"]') !== null`,
     },
     {
       name: 'Locations',

@@ -7,15 +7,92 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { call, createToken, signUp } from './api.js';
 import { crash } from './crash.js';
 import { fuzz } from './fuzz.js';
 import { load } from './load.js';
 import { overload } from './overload.js';
+import { createInstallation, startProcess } from './processes.js';
 
 const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const log = (line: string) => console.log(`  ${line}`);
 
 describe('reliability', () => {
+  it('keeps sessions and idempotency keys across two API processes on one PostgreSQL', async () => {
+    const installation = await createInstallation(postgresUrl);
+    await startProcess(installation, 'migrate');
+    const [first, second] = [
+      await startProcess(installation, 'serve', { WORKER_IN_PROCESS: 'false' }),
+      await startProcess(installation, 'serve', { WORKER_IN_PROCESS: 'false' }),
+    ];
+    try {
+      // A session made on one process works on the other.
+      const organization = await signUp(first.url, 'Two Processes');
+      const onSecond = await call(second.url, organization.owner, 'GET', '/api/session');
+      assert.equal(onSecond.status, 200, onSecond.body);
+      const token = await createToken(second.url, organization);
+      const location = (
+        await call(first.url, token, 'POST', '/api/locations', { name: 'Depot' })
+      ).json<{ id: string }>();
+      const point = (
+        await call(second.url, token, 'POST', '/api/points', {
+          locationId: location.id,
+          name: 'Gate',
+        })
+      ).json<{ id: string }>();
+      // Ten clients send the same creation with one key at once, alternating processes, each
+      // retrying while the key is in progress (409) as the integration guide says.
+      const body = {
+        assigneeIds: [],
+        locationId: location.id,
+        name: 'Once only',
+        description: null,
+        recurrence: null,
+        startAt: '2026-12-20T18:00:00.000Z',
+        endAt: '2026-12-20T20:00:00.000Z',
+        priority: 'NORMAL',
+        orderStepsRequired: false,
+        strictTimeRequired: false,
+        deadlined: false,
+        tags: [],
+        steps: [{ pointId: point.id, name: 'Gate', order: 0 }],
+      };
+      const ids = await Promise.all(
+        Array.from({ length: 10 }, async (_, index) => {
+          for (;;) {
+            const answer = await call(
+              (index % 2 === 0 ? first : second).url,
+              token,
+              'POST',
+              '/api/task-executions',
+              body,
+              { 'idempotency-key': 'two-processes-once' },
+            );
+            if (answer.status === 201 || answer.status === 200)
+              return answer.json<{ id: string }>().id;
+            assert.equal(answer.status, 409, answer.body);
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }),
+      );
+      assert.equal(new Set(ids).size, 1, ids.join(' '));
+      const listed = await call(
+        first.url,
+        token,
+        'GET',
+        '/api/task-executions/info?from=2026-12-20T00:00:00.000Z&to=2026-12-21T00:00:00.000Z',
+      );
+      assert.deepEqual(
+        listed.json<{ id: string; name: string }[]>().map((item) => [item.id, item.name]),
+        [[ids[0], 'Once only']],
+      );
+    } finally {
+      await first?.stop();
+      await second?.stop();
+      await installation.destroy();
+    }
+  });
+
   for (const database of ['SQLite', 'PostgreSQL'] as const)
     it(`keeps every acknowledged write exactly once through SIGKILLs on ${database}`, async () => {
       const result = await crash({
