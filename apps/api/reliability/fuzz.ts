@@ -329,6 +329,10 @@ export async function fuzz(options: {
     WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'false',
   });
   const findings: string[] = [];
+  const found = (finding: string) => {
+    findings.push(finding);
+    log(`  FINDING ${finding}`);
+  };
   const byStatus: Record<string, number> = {};
   let requests = 0;
   const started = Date.now();
@@ -503,25 +507,25 @@ export async function fuzz(options: {
           headers,
         );
       } catch (error) {
-        findings.push(`${operation.operationId}: the connection failed (${String(error)})`);
+        found(`${operation.operationId}: the connection failed (${String(error)})`);
         return;
       }
       requests++;
       byStatus[answer.status] = (byStatus[answer.status] ?? 0) + 1;
       const sent = `${path}?${search} ${JSON.stringify(body ?? '')}`;
       if (answer.status >= 500)
-        findings.push(
+        found(
           `${operation.operationId} as ${caller?.name ?? 'anonymous'}: ${answer.status} for ${sent.slice(0, 500)} → ${answer.body.slice(0, 300)}`,
         );
       if (answer.body.includes(MARKER))
-        findings.push(
+        found(
           `${operation.operationId} as ${caller?.name ?? 'anonymous'}: the victim's data in ${answer.body.slice(0, 300)}`,
         );
       // Probe ids may come back (an idempotency key reused by the same caller quotes its first
       // request): the caller knew them. A secret never may.
       const leaked = (answer.body.match(UUIDS) ?? []).filter((id) => secrets.has(id));
       if (leaked.length > 0)
-        findings.push(
+        found(
           `${operation.operationId} as ${caller?.name ?? 'anonymous'}: the victim's ids ${leaked.join(', ')} in ${answer.body.slice(0, 300)}`,
         );
     };
@@ -540,8 +544,7 @@ export async function fuzz(options: {
 
     const after = await snapshot();
     snapshotPaths.forEach((path, index) => {
-      if (before[index] !== after[index])
-        findings.push(`the victim's ${path} changed during the run`);
+      if (before[index] !== after[index]) found(`the victim's ${path} changed during the run`);
     });
     return {
       requests,

@@ -40,12 +40,15 @@ export async function countExecutionsByDay(
   const { boundaries } = zone;
   const last = boundaries.length - 1;
   // Day index by the first midnight the start comes before: one CASE, portable SQL.
-  const dayIndex = sql<number>`case ${sql.join(
-    boundaries
-      .slice(1, -1)
-      .map((boundary, index) => sql`when start_at < ${boundary} then ${index}`),
-    sql` `,
-  )} else ${last - 1} end`;
+  // One day has no midnight inside it, and CASE needs at least one WHEN.
+  const inside = boundaries.slice(1, -1);
+  const dayIndex =
+    inside.length === 0
+      ? sql<number>`${sql.lit(0)}`
+      : sql<number>`case ${sql.join(
+          inside.map((boundary, index) => sql`when start_at < ${boundary} then ${index}`),
+          sql` `,
+        )} else ${last - 1} end`;
   const late = sql<number>`case when started_at is not null and started_at > start_at then 1 else 0 end`;
   const ended = sql<number>`case when end_at < ${now} then 1 else 0 end`;
   // Grouped in an outer query by the inner one's column names: PostgreSQL does not match GROUP BY

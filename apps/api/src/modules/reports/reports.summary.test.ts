@@ -242,6 +242,13 @@ describe('GET /api/reports/summary', () => {
     assert.equal(result.needsAttention.total, 0);
   });
 
+  it('counts a single day (today alone) as the fourteen-day view counts it', async () => {
+    // One day has no midnight inside it: the day of every execution is today.
+    const result = await summary(token, '?days=1');
+    const fourteen = await summary(token);
+    assert.deepEqual(result.days, [fourteen.days.at(-1)]);
+  });
+
   it('refuses a malformed location list, naming the parameter', async () => {
     const response = await send('GET', '/api/reports/summary?locationIds=not-an-id', token);
     assert.equal(response.statusCode, 400);
