@@ -31,6 +31,8 @@ export interface CrashResult {
   readonly kills: number;
   readonly acknowledgedWrites: number;
   readonly acknowledgedCreations: number;
+  /** Creations whose key stayed in progress after a kill: each must exist at most once. */
+  readonly abandonedCreations: number;
   readonly retriedRequests: number;
   /** Each list must be empty. */
   readonly missing: string[];
@@ -201,10 +203,19 @@ export async function crash(options: {
     const sent = new Map<string, Set<string>>();
     const creations = new Map<string, string>();
     /** Sends one request until the server answers it (any status below 500 but 429). */
+    const abandoned: string[] = [];
     const untilAnswered = async (send: () => Promise<Answer>): Promise<Answer> => {
+      const giveUpInProgressAt = Date.now() + 20_000;
       for (;;) {
         try {
           const answer = await send();
+          const inProgress =
+            answer.status === 409 && answer.body.includes('idempotency-key-in-progress');
+          if (inProgress && Date.now() < giveUpInProgressAt) {
+            retried++;
+            await sleep(500);
+            continue;
+          }
           if (answer.status < 500 && answer.status !== 429) return answer;
         } catch {
           // The process is down or was killed mid-request: the write may or may not have landed.
@@ -267,9 +278,14 @@ export async function crash(options: {
             { 'idempotency-key': key },
           ),
         );
-        if (answer.status !== 201 && answer.status !== 200)
-          throw new Error(`creation refused: ${answer.status}`);
-        creations.set(key, answer.json<{ id: string }>().id);
+        if (answer.status === 201 || answer.status === 200)
+          creations.set(key, answer.json<{ id: string }>().id);
+        // A key whose first request died with the process stays "in progress" (409) until the
+        // server deems it abandoned (5 minutes); a client that cannot wait that long moves on.
+        // Whether or not that creation happened, it must not have happened twice (checked below).
+        else if (answer.status === 409 && answer.body.includes('idempotency-key-in-progress'))
+          abandoned.push(key);
+        else throw new Error(`creation refused: ${answer.status} ${answer.body}`);
       }
     };
     let kills = 0;
@@ -333,6 +349,8 @@ export async function crash(options: {
       next = /<([^>]+)>;\s*rel="next"/.exec(page.headers.get('link') ?? '')?.[1] ?? null;
       if (next?.startsWith('http')) next = new URL(next).pathname + new URL(next).search;
     }
+    for (const key of abandoned)
+      if ((byName.get(key) ?? []).length > 1) duplicated.push(`abandoned creation ${key}`);
     for (const [key, id] of creations) {
       const ids = byName.get(key) ?? [];
       if (ids.length === 0) missing.push(`creation ${key}`);
@@ -367,6 +385,7 @@ export async function crash(options: {
       kills,
       acknowledgedWrites: [...acknowledged.values()].reduce((sum, ids) => sum + ids.length, 0),
       acknowledgedCreations: creations.size,
+      abandonedCreations: abandoned.length,
       retriedRequests: retried,
       missing,
       duplicated,
