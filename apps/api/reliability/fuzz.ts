@@ -301,6 +301,8 @@ export interface FuzzResult {
   readonly requests: number;
   readonly operations: number;
   readonly byStatus: Record<string, number>;
+  /** Requests sent again once because a kept-alive connection was closed under them. */
+  readonly connectionResets: number;
   /** Any 5xx, leak or change found: empty on success. */
   readonly findings: string[];
   readonly seconds: number;
@@ -340,6 +342,7 @@ export async function fuzz(options: {
   };
   const byStatus: Record<string, number> = {};
   let requests = 0;
+  let connectionResets = 0;
   const started = Date.now();
   try {
     const url = server.url;
@@ -502,15 +505,19 @@ export async function fuzz(options: {
       if (random.chance(0.05))
         headers['idempotency-key'] = random.pick([`fuzz-${random.int(50)}`, 'x'.repeat(300), '']);
       let answer: Answer;
+      const send = () =>
+        call(url, caller, operation.method, path + (search ? `?${search}` : ''), body, headers);
       try {
-        answer = await call(
-          url,
-          caller,
-          operation.method,
-          path + (search ? `?${search}` : ''),
-          body,
-          headers,
-        );
+        try {
+          answer = await send();
+        } catch (error) {
+          // A kept-alive connection the server closed as this request left ("other side
+          // closed") never reached a handler; HTTP clients send such a request again.
+          const code = (error as { cause?: { code?: string } }).cause?.code;
+          if (code !== 'UND_ERR_SOCKET') throw error;
+          connectionResets++;
+          answer = await send();
+        }
       } catch (error) {
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
         found(
@@ -558,6 +565,7 @@ export async function fuzz(options: {
       requests,
       operations: operations.length,
       byStatus,
+      connectionResets,
       findings,
       seconds: Math.round((Date.now() - started) / 1000),
     };

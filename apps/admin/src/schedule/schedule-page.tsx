@@ -1,6 +1,7 @@
 import 'mantine-datatable/styles.css';
 import {
   ActionIcon,
+  Alert,
   Badge,
   Button,
   Group,
@@ -45,6 +46,7 @@ import {
   allLocationsQueryOptions,
   allUsersQueryOptions,
   executionsQueryOptions,
+  MAX_SCHEDULE_EXECUTIONS,
   fullName,
   type TaskExecution,
 } from './schedule.queries.js';
@@ -115,7 +117,7 @@ export function SchedulePage() {
   const zoneOf = (execution: TaskExecution) =>
     locationsById.get(execution.locationId)?.timeZone ?? 'UTC';
   // Only what falls on the shown days at its own location (the query's margin reaches further).
-  const shown = (executions.data ?? []).filter((execution) => {
+  const shown = (executions.data?.items ?? []).filter((execution) => {
     const start = wallTimeOf(execution.startAt, zoneOf(execution)).date;
     const end = wallTimeOf(execution.endAt, zoneOf(execution)).date;
     return start <= days[days.length - 1]! && end >= days[0]!;
@@ -272,6 +274,13 @@ export function SchedulePage() {
         </Group>
       )}
 
+      {executions.data?.truncated && (
+        <Alert color="yellow" mb="sm" data-testid="schedule-truncated">
+          Showing the first {MAX_SCHEDULE_EXECUTIONS} executions of this{' '}
+          {view === 'day' ? 'day' : 'week'} by start time. Filter by location, assignee or state
+          {view === 'day' ? '' : ', or open a single day,'} to see the rest.
+        </Alert>
+      )}
       {/* For the page benchmark (bench/admin-pages.bench.ts): the window's executions are shown. */}
       {executions.isSuccess && locations.isSuccess && <span data-testid="schedule-ready" hidden />}
       {executions.isPending || locations.isPending ? (

@@ -35,6 +35,20 @@ export interface ExecutionFilters {
   priorities?: string;
 }
 
+/**
+ * The most executions the schedule shows at once. A busy organization plans tens of thousands a
+ * week (2,000 hourly tasks), more than a calendar can show or a browser should download every
+ * 15 s; beyond this the page says so and asks for a filter or a single day.
+ */
+export const MAX_SCHEDULE_EXECUTIONS = 500;
+
+export interface ScheduleWindowExecutions {
+  /** The first {@link MAX_SCHEDULE_EXECUTIONS} by start time. */
+  readonly items: TaskExecution[];
+  /** Whether the window holds more than were read. */
+  readonly truncated: boolean;
+}
+
 export function executionsQueryOptions(
   api: OpenPatrolClient,
   window: { from: string; to: string },
@@ -42,21 +56,21 @@ export function executionsQueryOptions(
 ) {
   return queryOptions({
     queryKey: [...taskExecutionsQueryKey, 'window', window, filters],
-    queryFn: () =>
-      readAllPages((cursor) =>
-        api.GET('/task-executions/info', {
-          params: {
-            query: {
-              ...window,
-              ...filters,
-              // A canceled occurrence is shown (struck through) when its state is asked for.
-              includeCanceled: filters.states?.includes('CANCELED') ?? false,
-              limit: 1000,
-              ...(cursor ? { cursor } : {}),
-            },
+    queryFn: async (): Promise<ScheduleWindowExecutions> => {
+      const answer = await api.GET('/task-executions/info', {
+        params: {
+          query: {
+            ...window,
+            ...filters,
+            // A canceled occurrence is shown (struck through) when its state is asked for.
+            includeCanceled: filters.states?.includes('CANCELED') ?? false,
+            limit: MAX_SCHEDULE_EXECUTIONS,
           },
-        }),
-      ),
+        },
+      });
+      const items = await unwrap(Promise.resolve(answer));
+      return { items, truncated: nextPageCursor(answer.response) !== null };
+    },
     refetchInterval: SCHEDULE_REFRESH_MS,
     refetchOnWindowFocus: true,
     // The calendar keeps showing the last answer while the next week or filter loads.
