@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { decodeQuotedPrintable } from '../src/test-support/smtp-server.js';
 
 export interface CapturedMail {
   readonly to: string[];
@@ -13,13 +14,6 @@ export interface MailCapture {
   /** Resolves with the first message to `address` (already received or still to come). */
   waitForMail(address: string, timeoutMs?: number): Promise<CapturedMail>;
   close(): Promise<void>;
-}
-
-/** Undoes quoted-printable: long lines (such as links with tokens) arrive split with `=\r\n`. */
-function decodeQuotedPrintable(raw: string): string {
-  return raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /**

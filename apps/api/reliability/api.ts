@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /**
  * Just enough of an HTTP client for the reliability runs: sessions (cookie + CSRF token) and
  * Bearer tokens over fetch, with the status and raw body kept for the checks.
@@ -129,4 +131,61 @@ export async function addMember(
     ...sessionCaller(`${role} ${email}`, accepted),
     memberId: created.json<{ id: string }>().id,
   };
+}
+
+/**
+ * A one-step execution with a NUMBER action, assigned to `member`, whose window holds `now`,
+ * started and checked in by the member: ready for the member to record values.
+ */
+export async function planStartedRound(
+  baseUrl: string,
+  planner: Caller,
+  member: Caller & { memberId: string },
+  at: { locationId: string; point: { id: string; qrCode: string }; name: string; now: number },
+): Promise<{ executionId: string; actionId: string }> {
+  const planned = await call(baseUrl, planner, 'POST', '/api/task-executions', {
+    assigneeIds: [member.memberId],
+    locationId: at.locationId,
+    name: at.name,
+    description: null,
+    recurrence: null,
+    startAt: new Date(at.now - 3_600_000).toISOString(),
+    endAt: new Date(at.now + 12 * 3_600_000).toISOString(),
+    priority: 'NORMAL',
+    orderStepsRequired: false,
+    strictTimeRequired: false,
+    deadlined: false,
+    tags: [],
+    steps: [
+      {
+        pointId: at.point.id,
+        name: 'Gate',
+        order: 0,
+        actions: [{ name: 'Reading', type: 'NUMBER', order: 0, required: false }],
+      },
+    ],
+  });
+  if (planned.status !== 201) throw new Error(`plan: ${planned.status} ${planned.body}`);
+  const execution = planned.json<{
+    id: string;
+    steps: { id: string; actions: { id: string }[] }[];
+  }>();
+  const step = execution.steps[0]!;
+  for (const write of [
+    { type: 'STARTED' },
+    { type: 'CHECKED_IN', stepId: step.id, method: 'QR', code: at.point.qrCode },
+  ]) {
+    const answer = await call(
+      baseUrl,
+      member,
+      'POST',
+      `/api/task-executions/${execution.id}/events`,
+      {
+        id: randomUUID(),
+        ...write,
+      },
+    );
+    if (answer.status !== 201) throw new Error(`${write.type}: ${answer.status} ${answer.body}`);
+  }
+  return { executionId: execution.id, actionId: step.actions[0]!.id };
 }

@@ -21,8 +21,16 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/database/connection.js';
-import { startSmtpServer } from '../src/test-support/smtp-server.js';
-import { addMember, call, createToken, signUp, type Answer, type Caller } from './api.js';
+import { startSmtpServer, waitForInvitationToken } from '../src/test-support/smtp-server.js';
+import {
+  addMember,
+  call,
+  createToken,
+  planStartedRound,
+  signUp,
+  type Answer,
+  type Caller,
+} from './api.js';
 import { createInstallation, startProcess, type RunningProcess } from './processes.js';
 
 export interface CrashResult {
@@ -117,19 +125,7 @@ export async function crash(options: {
       eventTypes: ['task-execution.created', 'task-execution.updated', 'task-execution.started'],
     });
     if (webhook.status !== 201) throw new Error(`webhook: ${webhook.status} ${webhook.body}`);
-    const readInvitation = async (email: string) => {
-      for (let attempt = 0; attempt < 100; attempt++) {
-        const mail = smtp.received.find((message) => message.to.includes(email));
-        // Quoted-printable: soft line breaks and =3D for "=".
-        const text = mail?.data
-          .replace(/=\r?\n/g, '')
-          .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-        const link = text && /token=([A-Za-z0-9_-]+)/.exec(text);
-        if (link?.[1]) return link[1];
-        await sleep(100);
-      }
-      throw new Error(`no invitation for ${email}`);
-    };
+    const readInvitation = (email: string) => waitForInvitationToken(smtp.received, email);
     const now = Date.now();
     const clients: { caller: Caller; executionId: string; actionId: string }[] = [];
     for (let index = 0; index < (options.fieldClients ?? 8); index++) {
@@ -141,54 +137,14 @@ export async function crash(options: {
         [location.id],
         readInvitation,
       );
-      const planned = await call(url, token, 'POST', '/api/task-executions', {
-        assigneeIds: [member.memberId],
-        locationId: location.id,
-        name: `Round ${index}`,
-        description: null,
-        recurrence: null,
-        startAt: new Date(now - 3_600_000).toISOString(),
-        endAt: new Date(now + 6 * 3_600_000).toISOString(),
-        priority: 'NORMAL',
-        orderStepsRequired: false,
-        strictTimeRequired: false,
-        deadlined: false,
-        tags: [],
-        steps: [
-          {
-            pointId: point.id,
-            name: 'Gate',
-            order: 0,
-            actions: [{ name: 'Reading', type: 'NUMBER', order: 0, required: false }],
-          },
-        ],
-      });
-      if (planned.status !== 201) throw new Error(`plan: ${planned.status} ${planned.body}`);
-      const execution = planned.json<{
-        id: string;
-        steps: { id: string; actions: { id: string }[] }[];
-      }>();
-      for (const write of [
-        { type: 'STARTED' },
-        { type: 'CHECKED_IN', stepId: execution.steps[0]!.id, method: 'QR', code: point.qrCode },
-      ]) {
-        const answer = await call(
-          url,
-          member,
-          'POST',
-          `/api/task-executions/${execution.id}/events`,
-          {
-            id: randomUUID(),
-            ...write,
-          },
-        );
-        if (answer.status !== 201)
-          throw new Error(`${write.type}: ${answer.status} ${answer.body}`);
-      }
       clients.push({
         caller: member,
-        executionId: execution.id,
-        actionId: execution.steps[0]!.actions[0]!.id,
+        ...(await planStartedRound(url, token, member, {
+          locationId: location.id,
+          point,
+          name: `Round ${index}`,
+          now,
+        })),
       });
     }
     log(

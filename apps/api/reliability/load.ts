@@ -10,8 +10,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { startSmtpServer } from '../src/test-support/smtp-server.js';
-import { addMember, call, createToken, signUp, type Answer, type Caller } from './api.js';
+import { startSmtpServer, waitForInvitationToken } from '../src/test-support/smtp-server.js';
+import {
+  addMember,
+  call,
+  createToken,
+  planStartedRound,
+  signUp,
+  type Answer,
+  type Caller,
+} from './api.js';
 import {
   createInstallation,
   percentile,
@@ -94,18 +102,7 @@ export async function load(options: {
         ).json(),
       );
     }
-    const readInvitation = async (email: string) => {
-      for (let attempt = 0; attempt < 200; attempt++) {
-        const mail = smtp.received.find((message) => message.to.includes(email));
-        const text = mail?.data
-          .replace(/=\r?\n/g, '')
-          .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-        const link = text && /token=([A-Za-z0-9_-]+)/.exec(text);
-        if (link?.[1]) return link[1];
-        await sleep(50);
-      }
-      throw new Error(`no invitation for ${email}`);
-    };
+    const readInvitation = (email: string) => waitForInvitationToken(smtp.received, email, 30_000);
     const now = Date.now();
     interface FieldClient {
       caller: Caller;
@@ -123,59 +120,14 @@ export async function load(options: {
         [locationId],
         readInvitation,
       );
-      const planned = await call(url, token, 'POST', '/api/task-executions', {
-        assigneeIds: [member.memberId],
-        locationId,
-        name: `Round ${index}`,
-        description: null,
-        recurrence: null,
-        startAt: new Date(now - 3_600_000).toISOString(),
-        endAt: new Date(now + 12 * 3_600_000).toISOString(),
-        priority: 'NORMAL',
-        orderStepsRequired: false,
-        strictTimeRequired: false,
-        deadlined: false,
-        tags: [],
-        steps: [
-          {
-            pointId: points.get(locationId)!.id,
-            name: 'Gate',
-            order: 0,
-            actions: [{ name: 'Reading', type: 'NUMBER', order: 0, required: false }],
-          },
-        ],
-      });
-      if (planned.status !== 201) throw new Error(`plan: ${planned.status} ${planned.body}`);
-      const execution = planned.json<{
-        id: string;
-        steps: { id: string; actions: { id: string }[] }[];
-      }>();
-      for (const write of [
-        { type: 'STARTED' },
-        {
-          type: 'CHECKED_IN',
-          stepId: execution.steps[0]!.id,
-          method: 'QR',
-          code: points.get(locationId)!.qrCode,
-        },
-      ]) {
-        const answer = await call(
-          url,
-          member,
-          'POST',
-          `/api/task-executions/${execution.id}/events`,
-          {
-            id: randomUUID(),
-            ...write,
-          },
-        );
-        if (answer.status !== 201)
-          throw new Error(`${write.type}: ${answer.status} ${answer.body}`);
-      }
       clients.push({
         caller: member,
-        executionId: execution.id,
-        actionId: execution.steps[0]!.actions[0]!.id,
+        ...(await planStartedRound(url, token, member, {
+          locationId,
+          point: points.get(locationId)!,
+          name: `Round ${index}`,
+          now,
+        })),
       });
     };
     for (let start = 0; start < options.fieldClients; start += 10) {

@@ -50,3 +50,26 @@ export function attachmentIn(data: string, fileName: string): Buffer | null {
   const body = data.slice(match.index + match[0].length).split(/\r?\n--/)[0] ?? '';
   return Buffer.from(body.replace(/\s/g, ''), 'base64');
 }
+
+/** Undoes quoted-printable: long lines (such as links with tokens) arrive split with `=\r\n`. */
+export function decodeQuotedPrintable(raw: string): string {
+  return raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** The token of the invitation link e-mailed to `email`, waiting up to `timeoutMs` for it. */
+export async function waitForInvitationToken(
+  received: readonly ReceivedMessage[],
+  email: string,
+  timeoutMs = 10_000,
+): Promise<string> {
+  const giveUpAt = Date.now() + timeoutMs;
+  while (Date.now() < giveUpAt) {
+    const mail = received.find((message) => message.to.includes(email));
+    const token = mail && /token=([A-Za-z0-9_-]+)/.exec(decodeQuotedPrintable(mail.data))?.[1];
+    if (token) return token;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no invitation e-mail to ${email}`);
+}
