@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { createTestDatabase } from '../test-support/test-database.js';
+import { createTestDatabase, isTestingPostgres } from '../test-support/test-database.js';
 import type { DatabaseHandle } from './database.js';
 
 /**
  * Readiness for sharding by organization (Citus, docs/citus.md): every tenant table carries a
- * NOT NULL organization_id, and its primary key and every index lead with it, so a query scoped
- * to one organization reaches one shard and a unique constraint can be enforced per shard.
- * The test reads the migrated schema of the database it runs on (SQLite or PostgreSQL), so a new
- * table or index must either follow the rule or be added below with its reason.
+ * NOT NULL organization_id; on PostgreSQL its primary key, its unique constraints, its indexes
+ * and its foreign keys to other tenant tables lead with it, so a query scoped to one organization
+ * reaches one shard and constraints can be enforced per shard. The test reads the migrated schema
+ * of the database it runs on, so a new table or index must either follow the rule or be added
+ * below with its reason.
  */
 
 /** Tables without organization_id: shared by every organization. */
@@ -29,60 +30,28 @@ const SYSTEM_TABLES: Record<string, string> = {
 };
 
 // The reasons the exceptions below share.
-const KEYED_BY_ID =
-  'primary key is a globally unique id; Citus needs (organization_id, id): see docs/citus.md, "Keys to change"';
-const KEYED_BY_HISTORY_ID =
-  'primary key is a global version counter; Citus needs (organization_id, history_id)';
 const LOOKUP_BEFORE_TENANT =
-  'found by a credential before the organization is known; Citus: a lookup table by hash';
-const UNIQUE_WITHIN_PARENT =
-  'unique within a parent row of one organization; Citus needs organization_id leading it';
+  'found by a credential before the organization is known; Citus: a lookup table by hash (docs/citus.md)';
 
 /**
- * Primary keys and indexes of tenant tables that do not lead with organization_id, as
- * `table primary key (columns)` or `table unique|index (columns)`, each with its reason. Every
- * entry is a known debt that docs/citus.md lists; the test fails on any new one, and on an entry
- * that no longer exists (remove it when a migration fixes the key).
+ * PostgreSQL keys and indexes of tenant tables that do not lead with organization_id, as
+ * `table primary key (columns)` or `table unique|index (columns)`, each with its reason. A plain
+ * index on a table's own key alone (`(id)`, `(history_id)`) needs no entry: it serves lookups by
+ * an id from a job payload, and Citus keeps it per shard. The test fails on any new deviation,
+ * and on an entry that no longer exists (remove it when a migration fixes the key).
  */
 const EXCEPTIONS: Record<string, string> = {
-  'alert_rules primary key (id)': KEYED_BY_ID,
-  'alerts primary key (id)': KEYED_BY_ID,
-  'alerts unique (rule_id, subject_id)': UNIQUE_WITHIN_PARENT,
-  'api_tokens primary key (id)': KEYED_BY_ID,
   'api_tokens unique (token_hash)': LOOKUP_BEFORE_TENANT,
   'calendar_feeds unique (token_hash)': LOOKUP_BEFORE_TENANT,
-  'checklist_versions primary key (history_id)': KEYED_BY_HISTORY_ID,
-  'checklists primary key (id)': KEYED_BY_ID,
-  'devices primary key (id)': KEYED_BY_ID,
   'devices unique (credential_hash)': LOOKUP_BEFORE_TENANT,
-  'issue_comments primary key (id)': KEYED_BY_ID,
-  'issues primary key (id)': KEYED_BY_ID,
-  'location_versions primary key (history_id)': KEYED_BY_HISTORY_ID,
-  'locations primary key (id)': KEYED_BY_ID,
-  'media primary key (id)': KEYED_BY_ID,
-  'member_versions primary key (history_id)': KEYED_BY_HISTORY_ID,
-  'members primary key (id)': KEYED_BY_ID,
+  'points unique (qr_code)':
+    'a scanned QR code names one point whatever the organization; Citus: a lookup table by code',
   'members index (person_id)':
     'a person’s memberships across organizations (sign-in, switching); Citus: query each shard or keep a lookup table',
-  'point_versions primary key (history_id)': KEYED_BY_HISTORY_ID,
-  'points primary key (id)': KEYED_BY_ID,
-  'points unique (qr_code)':
-    'QR codes are unique across installations’ organizations so a scan names one point; Citus: organization_id first',
   'report_schedules index (enabled, next_run_at)':
     'the report-schedules job finds due schedules of every organization; Citus: a query per shard',
-  'scheduled_action_versions primary key (history_id)': KEYED_BY_HISTORY_ID,
-  'scheduled_actions primary key (id)': KEYED_BY_ID,
-  'scheduled_step_versions primary key (history_id)': KEYED_BY_HISTORY_ID,
-  'scheduled_steps primary key (id)': KEYED_BY_ID,
-  'scheduled_task_versions primary key (history_id)': KEYED_BY_HISTORY_ID,
-  'scheduled_tasks primary key (id)': KEYED_BY_ID,
-  'task_execution_events unique (task_execution_id, sequence)': UNIQUE_WITHIN_PARENT,
   'task_executions index (end_at)':
     'the deadline job scans every organization for windows that ended; on Citus it runs on each shard',
-  'task_executions primary key (id)': KEYED_BY_ID,
-  'task_executions unique (scheduled_task_id, occurrence_index)': UNIQUE_WITHIN_PARENT,
-  'webhook_deliveries primary key (id)': KEYED_BY_ID,
-  'webhook_subscriptions primary key (id)': KEYED_BY_ID,
 };
 
 interface TableShape {
@@ -92,6 +61,13 @@ interface TableShape {
   /** The primary key's columns, in order; empty for none. */
   readonly primaryKey: readonly string[];
   readonly indexes: readonly { readonly unique: boolean; readonly columns: readonly string[] }[];
+}
+
+interface ForeignKey {
+  readonly table: string;
+  readonly columns: readonly string[];
+  readonly parent: string;
+  readonly parentColumns: readonly string[];
 }
 
 /** The migrated schema's tables, without the migrator's own. */
@@ -170,6 +146,48 @@ async function readPostgresSchema({ db }: DatabaseHandle): Promise<TableShape[]>
   });
 }
 
+async function readPostgresForeignKeys({ db }: DatabaseHandle): Promise<ForeignKey[]> {
+  const { rows } = await sql<{ child: string; parent: string; cols: string[]; pcols: string[] }>`
+    select child.relname::text as child, parent.relname::text as parent,
+      array(select a.attname::text from unnest(c.conkey) with ordinality k(attnum, position)
+            join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum
+            order by k.position) as cols,
+      array(select a.attname::text from unnest(c.confkey) with ordinality k(attnum, position)
+            join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum
+            order by k.position) as pcols
+    from pg_constraint c
+    join pg_class child on child.oid = c.conrelid
+    join pg_class parent on parent.oid = c.confrelid
+    join pg_namespace n on n.oid = c.connamespace
+    where c.contype = 'f' and n.nspname = current_schema()`.execute(db);
+  return rows.map((row) => ({
+    table: row.child,
+    columns: row.cols,
+    parent: row.parent,
+    parentColumns: row.pcols,
+  }));
+}
+
+const isTenantTable = (table: TableShape) =>
+  table.organizationIdRequired !== null && !(table.name in SYSTEM_TABLES);
+
+/** Keys and indexes of tenant tables that do not lead with organization_id. */
+function keyDeviations(schema: readonly TableShape[]): string[] {
+  const deviations: string[] = [];
+  for (const table of schema.filter(isTenantTable)) {
+    if (table.primaryKey[0] !== 'organization_id')
+      deviations.push(`${table.name} primary key (${table.primaryKey.join(', ')})`);
+    const ownKey = table.primaryKey.slice(1).join(', ');
+    for (const index of table.indexes) {
+      const columns = index.columns.join(', ');
+      if (index.columns[0] === 'organization_id') continue;
+      if (!index.unique && columns === ownKey) continue;
+      deviations.push(`${table.name} ${index.unique ? 'unique' : 'index'} (${columns})`);
+    }
+  }
+  return deviations;
+}
+
 describe('tenant keys (sharding by organization)', () => {
   let database: DatabaseHandle;
   let schema: TableShape[];
@@ -190,38 +208,40 @@ describe('tenant keys (sharding by organization)', () => {
       );
   });
 
-  it('keys and indexes every tenant table by organization_id first, but for the listed exceptions', () => {
-    const tenantTables = schema.filter(
-      (table) => table.organizationIdRequired !== null && !(table.name in SYSTEM_TABLES),
-    );
-    assert.ok(tenantTables.length >= 25, `only ${tenantTables.length} tenant tables found`);
-    const deviations: string[] = [];
-    for (const table of tenantTables) {
-      if (table.primaryKey[0] !== 'organization_id')
-        deviations.push(`${table.name} primary key (${table.primaryKey.join(', ')})`);
-      for (const index of table.indexes)
-        if (index.columns[0] !== 'organization_id')
-          deviations.push(
-            `${table.name} ${index.unique ? 'unique' : 'index'} (${index.columns.join(', ')})`,
-          );
-    }
-    const unexpected = deviations.filter((deviation) => !(deviation in EXCEPTIONS));
-    const fixed = Object.keys(EXCEPTIONS).filter((exception) => !deviations.includes(exception));
-    assert.deepEqual(
-      { unexpected, fixed },
-      { unexpected: [], fixed: [] },
-      'unexpected: lead these with organization_id (or list them with a reason); fixed: remove them from EXCEPTIONS',
-    );
-  });
+  // Citus runs on PostgreSQL: SQLite, the single-node default, keeps its single-column keys
+  // (decision 0012), so the key rules are checked by the PostgreSQL run of the suite.
+  if (isTestingPostgres())
+    it('keys and indexes every tenant table by organization_id first, but for the listed exceptions', () => {
+      assert.ok(schema.filter(isTenantTable).length >= 25, 'too few tenant tables found');
+      const deviations = keyDeviations(schema);
+      const unexpected = deviations.filter((deviation) => !(deviation in EXCEPTIONS));
+      const fixed = Object.keys(EXCEPTIONS).filter((exception) => !deviations.includes(exception));
+      assert.deepEqual(
+        { unexpected, fixed },
+        { unexpected: [], fixed: [] },
+        'unexpected: lead these with organization_id (or list them with a reason); fixed: remove them from EXCEPTIONS',
+      );
+    });
+
+  if (isTestingPostgres())
+    it('makes every foreign key between tenant tables a composite key on organization_id', async () => {
+      const tenantTables = new Set(schema.filter(isTenantTable).map((table) => table.name));
+      const foreignKeys = await readPostgresForeignKeys(database);
+      const betweenTenants = foreignKeys.filter((key) => tenantTables.has(key.parent));
+      assert.ok(betweenTenants.length >= 15, `only ${betweenTenants.length} such foreign keys`);
+      const single = betweenTenants
+        .filter(
+          (key) =>
+            key.columns[0] !== 'organization_id' || key.parentColumns[0] !== 'organization_id',
+        )
+        .map((key) => `${key.table} (${key.columns.join(', ')}) → ${key.parent}`);
+      assert.deepEqual(single, []);
+    });
 
   it('finds an index that does not lead with organization_id (the check can fail)', async () => {
     await sql`create index tenant_keys_probe on locations (name)`.execute(database.db);
     try {
-      const locations = (await readSchema(database)).find((table) => table.name === 'locations');
-      assert.deepEqual(
-        locations?.indexes.filter((index) => index.columns[0] !== 'organization_id'),
-        [{ unique: false, columns: ['name'] }],
-      );
+      assert.ok(keyDeviations(await readSchema(database)).includes('locations index (name)'));
     } finally {
       await sql`drop index tenant_keys_probe`.execute(database.db);
     }
