@@ -36,6 +36,8 @@ export interface LoadResult {
   readonly requests: number;
   /** Any answer that is not 2xx, or a failed connection, by status ("network" for the latter). */
   readonly errors: Record<string, number>;
+  /** The same answers by status and problem detail. */
+  readonly errorDetails: Record<string, number>;
   readonly latencyMs: Record<string, { p50: number; p95: number; p99: number; count: number }>;
   readonly memory: {
     process: string;
@@ -43,6 +45,10 @@ export interface LoadResult {
     endMiB: number;
     maxMiB: number;
     trendMiBPerMinute: number;
+    /** Heap kept after full garbage collections (`openpatrol_heap_live_bytes`): the leak test. */
+    liveHeapStartMiB: number;
+    liveHeapEndMiB: number;
+    liveHeapTrendMiBPerMinute: number;
   }[];
   /** Closed loop, every field client writing as fast as answered: writes a second. */
   readonly throughput: { oneProcess: number; twoProcesses: number; ratio: number };
@@ -143,13 +149,19 @@ export async function load(options: {
     // --- Measurement plumbing
     const latencies = new Map<string, number[]>();
     const errors: Record<string, number> = {};
+    const errorDetails: Record<string, number> = {};
     let requests = 0;
     const timed = async (kind: string, send: () => Promise<Answer>): Promise<void> => {
       const started = performance.now();
       try {
         const answer = await send();
         requests++;
-        if (answer.status >= 300) errors[answer.status] = (errors[answer.status] ?? 0) + 1;
+        if (answer.status >= 300) {
+          // By status, and by the problem's detail, which says why (a shed request says which rule).
+          errors[answer.status] = (errors[answer.status] ?? 0) + 1;
+          const detail = `${answer.status} ${problemDetail(answer.body)}`;
+          errorDetails[detail] = (errorDetails[detail] ?? 0) + 1;
+        }
       } catch {
         errors.network = (errors.network ?? 0) + 1;
       }
@@ -193,11 +205,18 @@ export async function load(options: {
     const samples = new Map<string, { atMs: number; bytes: number }[]>(
       apis.map((api) => [api.name, []]),
     );
+    const liveHeap = new Map<string, { atMs: number; bytes: number }[]>(
+      apis.map((api) => [api.name, []]),
+    );
     const soakStarted = Date.now();
     const sampler = setInterval(() => {
       for (const api of apis) {
         const bytes = api.rssBytes();
         if (bytes !== null) samples.get(api.name)!.push({ atMs: Date.now() - soakStarted, bytes });
+        void readLiveHeap(api.url).then((live) => {
+          if (live !== null)
+            liveHeap.get(api.name)!.push({ atMs: Date.now() - soakStarted, bytes: live });
+        });
       }
     }, 2000);
     const field = clients.map(async (client, index) => {
@@ -241,6 +260,7 @@ export async function load(options: {
       seconds: options.seconds,
       requests,
       errors,
+      errorDetails,
       latencyMs: Object.fromEntries(
         [...latencies].map(([kind, values]) => [
           kind,
@@ -254,6 +274,7 @@ export async function load(options: {
       ),
       memory: [...samples].map(([name, series]) => ({
         process: name,
+        ...liveHeapSummary(liveHeap.get(name) ?? []),
         startMiB: Math.round((series[0]?.bytes ?? 0) / MiB),
         endMiB: Math.round((series.at(-1)?.bytes ?? 0) / MiB),
         maxMiB: Math.round(Math.max(...series.map((s) => s.bytes)) / MiB),
@@ -272,6 +293,35 @@ export async function load(options: {
     await smtp.close();
     await installation.destroy();
   }
+}
+
+function problemDetail(body: string): string {
+  try {
+    return String((JSON.parse(body) as { detail?: unknown }).detail ?? '');
+  } catch {
+    return body.slice(0, 80);
+  }
+}
+
+/** The process's `openpatrol_heap_live_bytes`, or null before its first full collection. */
+async function readLiveHeap(url: string): Promise<number | null> {
+  try {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const value = /^openpatrol_heap_live_bytes (\d+(?:\.\d+)?)$/m.exec(text)?.[1];
+    // 0 until the process's first full collection.
+    return value === undefined || Number(value) === 0 ? null : Number(value);
+  } catch {
+    return null;
+  }
+}
+
+function liveHeapSummary(series: readonly { atMs: number; bytes: number }[]) {
+  const settled = series.filter((s) => s.atMs >= 60_000);
+  return {
+    liveHeapStartMiB: Math.round(((settled[0] ?? series[0])?.bytes ?? 0) / MiB),
+    liveHeapEndMiB: Math.round((series.at(-1)?.bytes ?? 0) / MiB),
+    liveHeapTrendMiBPerMinute: Math.round((slopePerMinute(settled) / MiB) * 100) / 100,
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -31,6 +31,9 @@ import { createServer } from './server.js';
 import { AppError } from './shared/app-error.js';
 import { readServerVersion } from './shared/version.js';
 
+/** Connections the kernel holds for the server to accept (capped by net.core.somaxconn). */
+const LISTEN_BACKLOG = 4096;
+
 const usage = `Usage: openpatrol <command> [options]
 
 Commands:
@@ -161,7 +164,9 @@ async function serve(config: Config): Promise<number> {
   const app = await createServer(deps);
   let worker: Worker | undefined;
   try {
-    await app.listen({ port: config.port, host: config.host });
+    // Node's default backlog (511) drops connections beyond it while the loop is busy, and the
+    // clients wait out SYN retries (1, 3, 7 s): a longer queue lets load shedding answer them.
+    await app.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG });
     if (config.workerInProcess) worker = await startWorker(deps);
   } catch (error) {
     logger.error({ err: error }, 'could not start');

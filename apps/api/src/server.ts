@@ -98,7 +98,7 @@ export async function createServer(deps: Dependencies): Promise<FastifyTypeBox> 
     }
   });
   registerProblemHandling(app, { bodyLimitBytes: deps.config.bodyLimitBytes });
-  registerLoadShedding(app, deps.config.security);
+  registerLoadShedding(app, deps.config.security, deps.database);
   registerRouteLimits(app, deps.config);
   await registerSecurityHeaders(app, {
     publicUrl: deps.config.publicUrl,

@@ -99,14 +99,32 @@ function openPostgres(
     // Tells the read pool's sessions apart in pg_stat_activity (an application_name in the URL wins).
     ...(readOnly ? { application_name: 'openpatrol-read' } : {}),
   });
+  const waitListeners = new Set<(waitedMs: number) => void>();
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new PostgresDialect({
+      // Every query and transaction borrows a connection here: the time it waits is the queue
+      // in front of the database, which load shedding watches (modules/rate-limits).
+      pool: {
+        async connect() {
+          const started = performance.now();
+          const client = await pool.connect();
+          const waitedMs = performance.now() - started;
+          for (const listener of waitListeners) listener(waitedMs);
+          return client;
+        },
+        end: () => pool.end(),
+      },
+    }),
     plugins: [new CamelCasePlugin()],
   });
   return {
     db,
     dialect: 'postgres',
     schema: location.schema,
+    onConnectionWait: (listener) => {
+      waitListeners.add(listener);
+      return () => waitListeners.delete(listener);
+    },
     poolStatus: () => ({
       total: pool.totalCount,
       idle: pool.idleCount,

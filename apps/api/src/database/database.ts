@@ -585,6 +585,11 @@ export interface DatabaseHandle {
   readonly schema: string | undefined;
   /** PostgreSQL only: the connection pool's occupancy, for metrics. */
   readonly poolStatus?: () => PoolStatus;
+  /**
+   * PostgreSQL only: calls the listener with how long each borrowing of a pool connection waited
+   * for one; returns the function that stops it.
+   */
+  readonly onConnectionWait?: (listener: (waitedMs: number) => void) => () => void;
   destroy(): Promise<void>;
 }
 

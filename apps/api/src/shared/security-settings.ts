@@ -85,6 +85,18 @@ export const SecuritySettingsSchema = Type.Object({
     description:
       'When the event loop lags more than this, new requests get 503 until it recovers; 0 to never shed on lag.',
   }),
+  MAX_QUEUE_DELAY_MS: Type.Integer({
+    minimum: 0,
+    default: 250,
+    description:
+      'Requests read after the event loop has worked through a backlog this long without a pause get 503; 0 to never shed on queue delay.',
+  }),
+  MAX_DATABASE_WAIT_MS: Type.Integer({
+    minimum: 0,
+    default: 1000,
+    description:
+      'PostgreSQL: while even the shortest wait for a pool connection stays above this, new requests get 503; 0 to never shed on it.',
+  }),
 });
 
 /** Fastify's trustProxy: a hop count becomes a function, which its types accept. */
@@ -111,6 +123,8 @@ export interface SecurityConfig {
   readonly rateLimits: RateLimitSettings;
   readonly maxInFlightRequests: number;
   readonly maxEventLoopDelayMs: number;
+  readonly maxQueueDelayMs: number;
+  readonly maxDatabaseWaitMs: number;
 }
 
 export function resolveSecurityConfig(
@@ -134,6 +148,8 @@ export function resolveSecurityConfig(
     },
     maxInFlightRequests: settings.MAX_IN_FLIGHT_REQUESTS,
     maxEventLoopDelayMs: settings.MAX_EVENT_LOOP_DELAY_MS,
+    maxQueueDelayMs: settings.MAX_QUEUE_DELAY_MS,
+    maxDatabaseWaitMs: settings.MAX_DATABASE_WAIT_MS,
   };
 }
 

@@ -20,7 +20,17 @@ export interface TestServer {
 }
 
 export function buildTestConfig(env: NodeJS.ProcessEnv = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: 'sqlite::memory:', ...env });
+  return loadConfig({
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: 'sqlite::memory:',
+    // `inject` serves requests without turning the event loop, so a test's run of injected
+    // requests would look like a backlog read in one long turn; the shedding tests set it.
+    MAX_QUEUE_DELAY_MS: '0',
+    // Tests share one PostgreSQL among parallel files on a pool of 4: waits there are the
+    // machine's, not an overload; the shedding test sets it.
+    MAX_DATABASE_WAIT_MS: '0',
+    ...env,
+  });
 }
 
 /**

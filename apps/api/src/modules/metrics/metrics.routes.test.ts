@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createApiToken, signUpOrganization } from '../../test-support/factories.js';
 import { isTestingPostgres } from '../../test-support/test-database.js';
 import { createTestServer, type TestServer } from '../../test-support/test-server.js';
@@ -27,6 +29,25 @@ describe('GET /metrics', () => {
     const line = body.split('\n').find((candidate) => candidate.startsWith(`${series} `));
     return line === undefined ? undefined : Number(line.slice(series.length + 1));
   };
+
+  it('reports the heap kept after a full garbage collection', async () => {
+    // A full collection on demand: V8 exposes gc() to a new context once the flag is set.
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const kept: number[][] = [];
+    collectGarbage();
+    // The collection is reported to the observer shortly after, not within the call.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = valueOf(await scrape(), 'openpatrol_heap_live_bytes');
+    assert.ok(before !== undefined && before > 1024 * 1024, `live heap ${before}`);
+    // 40 MB kept across the next collection must show in the gauge.
+    for (let index = 0; index < 40; index++) kept.push(new Array<number>(131_072).fill(index));
+    collectGarbage();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const after = valueOf(await scrape(), 'openpatrol_heap_live_bytes');
+    assert.ok(after !== undefined && after - before > 30 * 1024 * 1024, `${before} → ${after}`);
+    assert.equal(kept.length, 40);
+  });
 
   it('counts requests by route template and status in Prometheus text format', async () => {
     await server.app.inject({ method: 'GET', url: '/api/health' });

@@ -1,3 +1,5 @@
+import { PerformanceObserver, constants as performanceConstants } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DatabaseHandle } from '../../database/database.js';
 import type { Clock } from '../../shared/clock.js';
@@ -42,6 +44,8 @@ export function createMetrics({
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+
+  watchLiveHeap(registry);
 
   const jobAttempts = new Counter({
     name: 'openpatrol_jobs_total',
@@ -141,4 +145,35 @@ export function createMetrics({
       webhookDeliveries.inc({ outcome });
     },
   };
+}
+
+/** Shared by every registry of the process: one observer, however many servers (tests). */
+let liveHeapBytes: number | undefined;
+let liveHeapObserver: PerformanceObserver | undefined;
+
+/**
+ * The heap in use right after the last full garbage collection: what the process really keeps.
+ * The heap in use at any other moment saws up and down with garbage not yet collected, so a
+ * leak hides in its noise; this one grows only when something is kept (docs/reliability.md).
+ */
+function watchLiveHeap(registry: Registry) {
+  liveHeapObserver ??= new PerformanceObserver((list) => {
+    const full = list
+      .getEntries()
+      .some(
+        (entry) =>
+          (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ===
+          performanceConstants.NODE_PERFORMANCE_GC_MAJOR,
+      );
+    if (full) liveHeapBytes = getHeapStatistics().used_heap_size;
+  });
+  liveHeapObserver.observe({ entryTypes: ['gc'] });
+  new Gauge({
+    name: 'openpatrol_heap_live_bytes',
+    help: 'V8 heap in use right after the last full garbage collection (0 before the first).',
+    registers: [registry],
+    collect() {
+      if (liveHeapBytes !== undefined) this.set(liveHeapBytes);
+    },
+  });
 }

@@ -1,6 +1,9 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
+import type { DatabaseHandle } from '../../database/database.js';
 import { overloaded } from '../../shared/security-problems.js';
+import type { TrustProxy } from '../../shared/security-settings.js';
 
 /** Probes must see the process as it is, and answering them costs next to nothing. */
 const EXEMPT_PREFIXES = ['/api/health', '/metrics'];
@@ -10,21 +13,58 @@ const SAMPLE_INTERVAL_MS = 500;
  * passes; saturation delays every tick, interval after interval. Shedding waits for the second.
  */
 const LAGGING_INTERVALS_TO_SHED = 2;
+/**
+ * A turn that has read more requests than this is working through a backlog. Fewer are a few
+ * people's pages loading at once (a browser sends up to six requests in parallel) beside a slow
+ * report, and are served however long the turn ran; a flood reads hundreds a turn.
+ */
+const BACKLOG_REQUESTS = 32;
+
+export interface LoadSheddingSettings {
+  readonly maxInFlightRequests: number;
+  readonly maxEventLoopDelayMs: number;
+  readonly maxQueueDelayMs: number;
+  readonly maxDatabaseWaitMs: number;
+  /** Behind a proxy a connection carries many clients' requests: none is held for another's. */
+  readonly trustProxy: TrustProxy;
+}
 
 /**
  * Load shedding: beyond capacity a request is answered 503 at once (with Retry-After) instead of
- * queueing behind the others until every client times out. Capacity is exceeded when
- * MAX_IN_FLIGHT_REQUESTS requests are already being handled, or when the event loop lagged more
- * than MAX_EVENT_LOOP_DELAY_MS (the median tick delay of two half-second intervals in a row, so
- * one slow synchronous call does not shed, but sustained saturation does). Registered first, so a shed
- * request costs no session lookup.
+ * queueing behind the others until every client times out. Registered first, so a shed request
+ * costs no session lookup. Three signals, each for a way a process fills up:
+ *
+ * - **Queue delay** (`maxQueueDelayMs`): requests that wait in the kernel's socket buffers are
+ *   invisible to the process until the event loop reads them, and it reads every ready socket of
+ *   a turn before it looks at timers again. On SQLite a request is served synchronously within
+ *   its read, so a flood makes one turn serve a thousand requests back to back and the last ones
+ *   wait seconds. Once a turn has run longer than the limit with a backlog read, the requests it
+ *   still reads have waited at least that long: they are shed, cheaply, and the turn ends soon.
+ * - **Standing queue** (`maxDatabaseWaitMs`): on PostgreSQL admitted requests wait for a pool
+ *   connection instead. When even the shortest wait for a connection was longer than the limit
+ *   in every window of a second, nothing got through without queueing: a queue stands, and new
+ *   requests are shed until a window without one (CoDel's insight: the minimum, not the mean,
+ *   tells a standing queue from a burst). Slow requests do not count: only the wait in front of
+ *   the database does.
+ * - **In flight** (`maxInFlightRequests`): a hard cap on requests admitted and not answered.
+ * - **Event-loop delay** (`maxEventLoopDelayMs`): the median tick delay of two half-second
+ *   intervals in a row, for saturation the other two miss (work that is neither a request nor
+ *   waiting for the database).
+ *
+ * Retry-After is 1–3 s, spread at random so shed clients do not all return in the same second.
+ * A connection that asks again sooner is held until its time has come, then judged afresh (when
+ * clients connect directly, not through a proxy named in TRUST_PROXY).
  */
 export function registerLoadShedding(
   app: FastifyInstance,
   {
     maxInFlightRequests,
     maxEventLoopDelayMs,
-  }: { maxInFlightRequests: number; maxEventLoopDelayMs: number },
+    maxQueueDelayMs,
+    maxDatabaseWaitMs,
+    trustProxy,
+  }: LoadSheddingSettings,
+  database: Pick<DatabaseHandle, 'onConnectionWait'>,
 ): void {
   let inFlight = 0;
   let laggingIntervals = 0;
@@ -46,22 +86,121 @@ export function registerLoadShedding(
     });
   }
 
+  const turn = trackLoopTurns();
+  const queue = watchStandingQueue(maxDatabaseWaitMs);
+  const stopWatchingWaits = database.onConnectionWait?.((waitedMs) => queue.observe(waitedMs));
+  app.addHook('onClose', async () => {
+    queue.stop();
+    stopWatchingWaits?.();
+  });
+
+  // When each connection that was shed may ask again (the Retry-After it was given). Only when
+  // clients connect directly: a proxy's connection carries the next request of another client.
+  const holdsConnections = trustProxy === false;
+  const retryAtBySocket = new WeakMap<object, number>();
+  const shed = (socket: object, detail: string) => {
+    const retryAfterS = 1 + Math.floor(Math.random() * 3);
+    if (holdsConnections) retryAtBySocket.set(socket, performance.now() + retryAfterS * 1000);
+    return overloaded({ detail, headers: { 'retry-after': String(retryAfterS) } });
+  };
+
   app.addHook('onRequest', async (request, reply) => {
     if (EXEMPT_PREFIXES.some((prefix) => request.url.startsWith(prefix))) return;
-    if (isLagging)
-      throw overloaded({
-        detail: 'The server is too busy to answer now; retry shortly.',
-        headers: { 'retry-after': '1' },
-      });
+    const socket = request.raw.socket;
+    const retryAt = retryAtBySocket.get(socket);
+    if (retryAt !== undefined) {
+      retryAtBySocket.delete(socket);
+      // A client that ignores Retry-After waits it out anyway: answering it at once would let it
+      // flood the process with requests that are shed at full speed, starving admitted ones.
+      const early = retryAt - performance.now();
+      if (early > 0) await sleep(early);
+      // Gone while held: nothing to answer, and counting it in flight would never be undone.
+      if (socket.destroyed) throw shed(socket, 'The client left while held.');
+    }
+    const { elapsedMs, requestsRead } = turn.read();
+    if (maxQueueDelayMs > 0 && elapsedMs > maxQueueDelayMs && requestsRead > BACKLOG_REQUESTS)
+      throw shed(socket, 'The server is working through a backlog of requests; retry shortly.');
+    if (queue.isStanding())
+      throw shed(
+        socket,
+        'Requests are waiting for the database longer than they should; retry shortly.',
+      );
+    if (isLagging) throw shed(socket, 'The server is too busy to answer now; retry shortly.');
     if (maxInFlightRequests > 0 && inFlight >= maxInFlightRequests)
-      throw overloaded({
-        detail: `The server is handling ${maxInFlightRequests} requests already; retry shortly.`,
-        headers: { 'retry-after': '1' },
-      });
+      throw shed(
+        socket,
+        `The server is handling ${maxInFlightRequests} requests already; retry shortly.`,
+      );
     inFlight += 1;
     // 'close' comes once per response, whether it finished or the client went away.
     reply.raw.once('close', () => {
       inFlight -= 1;
     });
   });
+}
+
+const QUEUE_WINDOW_MS = 200;
+/** Fewer borrowings in a window are a quiet moment with a slow query, not a standing queue. */
+const QUEUE_MIN_BORROWINGS = 8;
+/**
+ * Windows in a row (a second) that must all have queued: heavy load makes waits long now and
+ * then and drains them again; only a queue that persists is more than the process can serve.
+ */
+const QUEUED_WINDOWS_TO_SHED = 5;
+
+/** Whether every borrowing of a database connection has been waiting: see registerLoadShedding. */
+function watchStandingQueue(maxDatabaseWaitMs: number) {
+  let shortestWait = Number.POSITIVE_INFINITY;
+  let borrowings = 0;
+  let queuedWindows = 0;
+  const sampler = setInterval(() => {
+    const queued = borrowings > QUEUE_MIN_BORROWINGS && shortestWait > maxDatabaseWaitMs;
+    queuedWindows = queued ? queuedWindows + 1 : 0;
+    shortestWait = Number.POSITIVE_INFINITY;
+    borrowings = 0;
+  }, QUEUE_WINDOW_MS);
+  sampler.unref();
+  return {
+    observe(waitedMs: number) {
+      borrowings += 1;
+      shortestWait = Math.min(shortestWait, waitedMs);
+    },
+    isStanding: () => maxDatabaseWaitMs > 0 && queuedWindows >= QUEUED_WINDOWS_TO_SHED,
+    stop: () => clearInterval(sampler),
+  };
+}
+
+/**
+ * The current turn of the event loop, as seen by the requests it reads: how long it has been
+ * running and how many requests it has read. A turn begins when the loop stops waiting for I/O
+ * (its idle time grows, `eventLoopUtilization`) or passes its check phase (a `setImmediate` asked
+ * for by the turn before), whichever came last. Nothing runs while no request comes.
+ */
+function trackLoopTurns() {
+  let startedAt = performance.now();
+  let requestsRead = 0;
+  let lastIdle = performance.eventLoopUtilization().idle;
+  let markPending = false;
+  const markTurnEnd = () => {
+    markPending = false;
+    startedAt = performance.now();
+    requestsRead = 0;
+  };
+  return {
+    read(): { elapsedMs: number; requestsRead: number } {
+      const now = performance.now();
+      const { idle } = performance.eventLoopUtilization();
+      if (idle !== lastIdle) {
+        lastIdle = idle;
+        startedAt = now;
+        requestsRead = 0;
+      }
+      if (!markPending) {
+        markPending = true;
+        setImmediate(markTurnEnd);
+      }
+      requestsRead += 1;
+      return { elapsedMs: now - startedAt, requestsRead };
+    },
+  };
 }
