@@ -34,7 +34,7 @@ export interface LoadResult {
   readonly integrators: number;
   readonly seconds: number;
   readonly requests: number;
-  /** Any answer that is not 2xx, or a failed connection, by status ("network" for the latter). */
+  /** Any answer that is not 2xx by status, or a failed request ("failed <kind>"). */
   readonly errors: Record<string, number>;
   /** The same answers by status and problem detail. */
   readonly errorDetails: Record<string, number>;
@@ -54,6 +54,8 @@ export interface LoadResult {
   readonly throughput: { oneProcess: number; twoProcesses: number; ratio: number };
 }
 
+/** Values a field client records in one round before it starts the next. */
+const ROUND_WRITES = 30;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const MiB = 1024 * 1024;
 
@@ -111,7 +113,8 @@ export async function load(options: {
     const readInvitation = (email: string) => waitForInvitationToken(smtp.received, email, 30_000);
     const now = Date.now();
     interface FieldClient {
-      caller: Caller;
+      caller: Caller & { memberId: string };
+      locationId: string;
       executionId: string;
       actionId: string;
     }
@@ -128,6 +131,7 @@ export async function load(options: {
       );
       clients.push({
         caller: member,
+        locationId,
         ...(await planStartedRound(url, token, member, {
           locationId,
           point: points.get(locationId)!,
@@ -163,7 +167,8 @@ export async function load(options: {
           errorDetails[detail] = (errorDetails[detail] ?? 0) + 1;
         }
       } catch {
-        errors.network = (errors.network ?? 0) + 1;
+        // A failed connection, or a new round that could not be planned and started.
+        errors[`failed ${kind}`] = (errors[`failed ${kind}`] ?? 0) + 1;
       }
       const list = latencies.get(kind) ?? [];
       list.push(performance.now() - started);
@@ -222,7 +227,24 @@ export async function load(options: {
     const field = clients.map(async (client, index) => {
       const target = urls[index % urls.length]!;
       await sleep(Math.random() * 2500);
+      let writesInRound = 0;
       while (Date.now() < deadline) {
+        // A guard finishes a round and starts the next: executions keep the size of a real round,
+        // so the run is a steady state and memory can be judged (an ever-growing event log is not).
+        if (++writesInRound > ROUND_WRITES) {
+          writesInRound = 1;
+          await timed('new round', async () => {
+            const round = await planStartedRound(target, token, client.caller, {
+              locationId: client.locationId,
+              point: points.get(client.locationId)!,
+              name: `Round ${index}`,
+              now: Date.now(),
+            });
+            client.executionId = round.executionId;
+            client.actionId = round.actionId;
+            return { status: 201, body: '', headers: new Headers(), json: <T>() => round as T };
+          });
+        }
         await timed('field write', () => recordValue(client, target));
         await sleep(1500 + Math.random() * 2000);
       }

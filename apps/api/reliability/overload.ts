@@ -90,7 +90,7 @@ async function politeFlood(
   headers: Record<string, string>,
   clients: number,
   seconds: number,
-  { keepAlive }: { keepAlive: boolean },
+  { keepAlive, rampMs }: { keepAlive: boolean; rampMs: number },
 ) {
   // Each client keeps its connection while it waits, as a phone or an integration does.
   const agent = new http.Agent({ keepAlive, maxSockets: clients, maxFreeSockets: clients });
@@ -102,6 +102,8 @@ async function politeFlood(
   let errors = 0;
   await Promise.all(
     Array.from({ length: clients }, async () => {
+      // Spread first connections: a surge of them waits in the kernel's accept queue (see docs).
+      if (rampMs > 0) await sleep(Math.random() * rampMs);
       while (performance.now() < deadline) {
         const outcome = await get(agent, target, headers);
         if (outcome === 'timeout') timeouts += 1;
@@ -183,6 +185,8 @@ export async function overload(options: {
   impatient?: boolean;
   /** false: polite clients open a new connection for every request (default: kept alive). */
   keepAlive?: boolean;
+  /** Polite clients connect at random within this many seconds (default 0: all at once). */
+  rampSeconds?: number;
   env?: Record<string, string>;
 }): Promise<OverloadResult> {
   const installation = await createInstallation(options.postgresUrl);
@@ -233,6 +237,7 @@ export async function overload(options: {
 
     const polite = await politeFlood(url, headers, options.connections, options.seconds, {
       keepAlive: options.keepAlive ?? true,
+      rampMs: (options.rampSeconds ?? 0) * 1000,
     });
     const politeResult = summarize(
       options.seconds,

@@ -143,6 +143,7 @@ describe('reliability', () => {
       const result = await overload({
         seconds: 10,
         connections: 500,
+        rampSeconds: 1,
         ...(database === 'PostgreSQL' ? { postgresUrl } : {}),
       });
       log(JSON.stringify(result));

@@ -32,7 +32,7 @@ export interface LoadSheddingSettings {
 /**
  * Load shedding: beyond capacity a request is answered 503 at once (with Retry-After) instead of
  * queueing behind the others until every client times out. Registered first, so a shed request
- * costs no session lookup. Three signals, each for a way a process fills up:
+ * costs no session lookup. Four signals, each for a way a process fills up:
  *
  * - **Queue delay** (`maxQueueDelayMs`): requests that wait in the kernel's socket buffers are
  *   invisible to the process until the event loop reads them, and it reads every ready socket of
@@ -173,8 +173,9 @@ function watchStandingQueue(maxDatabaseWaitMs: number) {
 /**
  * The current turn of the event loop, as seen by the requests it reads: how long it has been
  * running and how many requests it has read. A turn begins when the loop stops waiting for I/O
- * (its idle time grows, `eventLoopUtilization`) or passes its check phase (a `setImmediate` asked
- * for by the turn before), whichever came last. Nothing runs while no request comes.
+ * (its idle time grows, `eventLoopUtilization`) or when the turn before it ends (the
+ * `setImmediate` its first request asked for runs), whichever came last. Nothing runs while no
+ * request comes.
  */
 function trackLoopTurns() {
   let startedAt = performance.now();
