@@ -319,7 +319,8 @@ export async function load(options: {
 
 function problemDetail(body: string): string {
   try {
-    return String((JSON.parse(body) as { detail?: unknown }).detail ?? '');
+    const { detail } = JSON.parse(body) as { detail?: unknown };
+    return typeof detail === 'string' ? detail : '';
   } catch {
     return body.slice(0, 80);
   }
