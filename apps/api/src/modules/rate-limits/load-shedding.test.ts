@@ -72,6 +72,46 @@ async function busyServer(env: Record<string, string>, connections: number) {
   };
 }
 
+/**
+ * A server whose one in-flight slot is taken by a request held open until `release()`, with one
+ * kept-alive connection for `get`: every other request is shed until then.
+ */
+async function fullServer(env: Record<string, string>) {
+  let open: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  let entered = 0;
+  const server = await createTestServer({
+    env: { MAX_IN_FLIGHT_REQUESTS: '1', RATE_LIMIT_PER_IP: '0', ...env },
+    extendApp: (app) =>
+      app.get('/api/test/gate', { config: { access: 'public' } }, async () => {
+        entered += 1;
+        await gate;
+        return { done: true };
+      }),
+  });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
+  const occupying = fetch(`${base}/api/test/gate`);
+  while (entered < 1) await sleep(10);
+  return {
+    get: (path: string) => get(agent, base + path),
+    /** Lets the held request finish, so the slot is free again. */
+    release: async () => {
+      open();
+      assert.equal((await occupying).status, 200);
+    },
+    close: async () => {
+      open();
+      await occupying.catch(() => undefined);
+      agent.destroy();
+      await server.close();
+    },
+  };
+}
+
 describe('load shedding', () => {
   it('answers 503 at once beyond the in-flight cap, and recovers when requests finish', async () => {
     let entered = 0;
@@ -191,36 +231,16 @@ describe('load shedding', () => {
   });
 
   it('holds a connection that asks again before its Retry-After, then judges it afresh', async () => {
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let entered = 0;
-    const server = await createTestServer({
-      env: { MAX_IN_FLIGHT_REQUESTS: '1', RATE_LIMIT_PER_IP: '0' },
-      extendApp: (app) =>
-        app.get('/api/test/gate', { config: { access: 'public' } }, async () => {
-          entered += 1;
-          await gate;
-          return { done: true };
-        }),
-    });
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const server = await fullServer({});
     try {
-      await server.app.listen({ port: 0, host: '127.0.0.1' });
-      const base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-      const occupying = fetch(`${base}/api/test/gate`);
-      while (entered < 1) await sleep(10);
-
-      const shed = await get(agent, `${base}/api/openapi.json`);
+      const shed = await server.get('/api/openapi.json');
       assert.equal(shed.status, 503);
       const retryAfterMs = Number(shed.retryAfter) * 1000;
-      release();
-      assert.equal((await occupying).status, 200);
+      await server.release();
 
       // The same connection at once, ignoring Retry-After: held until it is due, then served.
       const started = performance.now();
-      const again = await get(agent, `${base}/api/openapi.json`);
+      const again = await server.get('/api/openapi.json');
       const waited = performance.now() - started;
       assert.equal(again.status, 200);
       assert.ok(
@@ -229,47 +249,22 @@ describe('load shedding', () => {
       );
       // Having waited, the connection is no longer held.
       const next = performance.now();
-      assert.equal((await get(agent, `${base}/api/openapi.json`)).status, 200);
+      assert.equal((await server.get('/api/openapi.json')).status, 200);
       assert.ok(performance.now() - next < retryAfterMs - 100, 'a polite request was held');
     } finally {
-      release();
-      agent.destroy();
       await server.close();
     }
   });
 
   it('holds no connection behind a proxy, where the next request may be another client’s', async () => {
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let entered = 0;
-    const server = await createTestServer({
-      env: { MAX_IN_FLIGHT_REQUESTS: '1', RATE_LIMIT_PER_IP: '0', TRUST_PROXY: '1' },
-      extendApp: (app) =>
-        app.get('/api/test/gate', { config: { access: 'public' } }, async () => {
-          entered += 1;
-          await gate;
-          return { done: true };
-        }),
-    });
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const server = await fullServer({ TRUST_PROXY: '1' });
     try {
-      await server.app.listen({ port: 0, host: '127.0.0.1' });
-      const base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-      const occupying = fetch(`${base}/api/test/gate`);
-      while (entered < 1) await sleep(10);
-      const shed = await get(agent, `${base}/api/openapi.json`);
-      assert.equal(shed.status, 503);
+      assert.equal((await server.get('/api/openapi.json')).status, 503);
       // Still full: answered 503 again at once, not held for the Retry-After.
       const started = performance.now();
-      assert.equal((await get(agent, `${base}/api/openapi.json`)).status, 503);
+      assert.equal((await server.get('/api/openapi.json')).status, 503);
       assert.ok(performance.now() - started < 900, 'a request through the proxy was held');
-      release();
-      await occupying;
     } finally {
-      release();
-      agent.destroy();
       await server.close();
     }
   });
