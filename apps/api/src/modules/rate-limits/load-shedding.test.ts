@@ -64,6 +64,7 @@ async function busyServer(env: Record<string, string>, connections: number) {
   // Opened one at a time: the server accepts one connection a turn.
   await Promise.all(Array.from({ length: connections }, () => get(agent, `${base}/api/test/busy`)));
   return {
+    base,
     get: (path: string) => get(agent, base + path),
     close: async () => {
       agent.destroy();
@@ -189,20 +190,20 @@ describe('load shedding', () => {
     }
   });
 
-  it('sheds the rest of a backlog once a turn has served it for MAX_QUEUE_DELAY_MS', async () => {
-    const server = await busyServer({ MAX_QUEUE_DELAY_MS: '100' }, 80);
+  it('sheds the rest of a backlog once turns have served it for four times MAX_QUEUE_DELAY_MS', async () => {
+    const server = await busyServer({ MAX_QUEUE_DELAY_MS: '100' }, 100);
     try {
-      // 80 requests of 10 ms each reach the server together: served in one turn, the last would
-      // wait 800 ms. The turn serves past 100 ms until it has read a backlog (32), and answers
-      // the rest at once.
+      // 100 requests of 10 ms each reach the server together: served in one turn, the last would
+      // wait a second. Past 100 ms the turn has read a backlog (32), and once the delay has
+      // lasted 400 ms it answers the rest at once.
       const answers = await Promise.all(
-        Array.from({ length: 80 }, () => server.get('/api/test/busy?ms=10')),
+        Array.from({ length: 100 }, () => server.get('/api/test/busy?ms=10')),
       );
       const served = answers.filter((answer) => answer.status === 200).length;
       const shed = answers.filter((answer) => answer.status === 503);
-      assert.equal(served + shed.length, 80);
-      assert.ok(served >= 10, `only ${served} of the backlog were served before shedding`);
-      assert.ok(shed.length >= 20, `only ${shed.length} of 80 were shed`);
+      assert.equal(served + shed.length, 100);
+      assert.ok(served >= 30, `only ${served} of the backlog were served before shedding`);
+      assert.ok(shed.length >= 30, `only ${shed.length} of 100 were shed`);
       const problem = JSON.parse(shed[0]!.body) as Problem;
       assert.equal(problem.type, OVERLOADED);
       assert.match(problem.detail ?? '', /backlog/);
@@ -226,6 +227,47 @@ describe('load shedding', () => {
         Array.from({ length: 12 }, () => 200),
       );
     } finally {
+      await server.close();
+    }
+  });
+
+  it('keeps turns short while new connections wait to be accepted', async () => {
+    const server = await busyServer({ MAX_QUEUE_DELAY_MS: '250' }, 40);
+    const fresh = new http.Agent({ keepAlive: false });
+    try {
+      // 40 kept-alive clients ask again as soon as they are answered, 10 ms of work each, while
+      // 60 new connections arrive together. Node accepts one connection a turn: turns serving
+      // all 40 would leave the newcomers waiting unseen for seconds.
+      let arriving = true;
+      const keptAlive: Answered[] = [];
+      const busyClients = Array.from({ length: 40 }, async () => {
+        while (arriving) keptAlive.push(await server.get('/api/test/busy?ms=10'));
+      });
+      await sleep(50);
+      const newcomers = await Promise.all(
+        Array.from({ length: 60 }, () => get(fresh, `${server.base}/api/test/busy?ms=10`)),
+      ).finally(() => {
+        arriving = false;
+      });
+      await Promise.all(busyClients);
+
+      const statuses = [...keptAlive, ...newcomers].map((answer) => answer.status);
+      assert.deepEqual(
+        statuses.filter((status) => status !== 200 && status !== 503),
+        [],
+        'answers other than served or shed',
+      );
+      assert.ok(
+        newcomers.some((answer) => answer.status === 200),
+        'no newcomer was served',
+      );
+      const shed = [...keptAlive, ...newcomers].filter((answer) => answer.status === 503);
+      assert.ok(
+        shed.some((answer) => /New connections are waiting/.test(answer.body)),
+        `nothing was shed for the connections waiting (${shed.length} shed otherwise)`,
+      );
+    } finally {
+      fresh.destroy();
       await server.close();
     }
   });

@@ -39,7 +39,9 @@ export interface LoadSheddingSettings {
  *   a turn before it looks at timers again. On SQLite a request is served synchronously within
  *   its read, so a flood makes one turn serve a thousand requests back to back and the last ones
  *   wait seconds. Once a turn has run longer than the limit with a backlog read, the requests it
- *   still reads have waited at least that long: they are shed, cheaply, and the turn ends soon.
+ *   still reads have waited at least that long. When turns have run that long for four times the
+ *   limit (one second by default), they are shed, cheaply, and the turn ends soon; one long turn
+ *   alone (a garbage collection, the CPU taken by another process) is not a backlog.
  * - **Standing queue** (`maxDatabaseWaitMs`): on PostgreSQL admitted requests wait for a pool
  *   connection instead. When even the shortest wait for a connection was longer than the limit
  *   in every window of a second, nothing got through without queueing: a queue stands, and new
@@ -86,7 +88,8 @@ export function registerLoadShedding(
     });
   }
 
-  const turn = trackLoopTurns();
+  const turn = trackLoopTurns(maxQueueDelayMs);
+  if (maxQueueDelayMs > 0) app.server.on('connection', () => turn.connectionAccepted());
   const queue = watchStandingQueue(maxDatabaseWaitMs);
   const stopWatchingWaits = database.onConnectionWait?.((waitedMs) => queue.observe(waitedMs));
   app.addHook('onClose', async () => {
@@ -117,8 +120,10 @@ export function registerLoadShedding(
       // Gone while held: nothing to answer, and counting it in flight would never be undone.
       if (socket.destroyed) throw shed(socket, 'The client left while held.');
     }
-    const { elapsedMs, requestsRead } = turn.read();
-    if (maxQueueDelayMs > 0 && elapsedMs > maxQueueDelayMs && requestsRead > BACKLOG_REQUESTS)
+    const backlog = maxQueueDelayMs > 0 ? turn.backlog() : null;
+    if (backlog === 'connections')
+      throw shed(socket, 'New connections are waiting for the server; retry shortly.');
+    if (backlog === 'requests')
       throw shed(socket, 'The server is working through a backlog of requests; retry shortly.');
     if (queue.isStanding())
       throw shed(
@@ -171,37 +176,85 @@ function watchStandingQueue(maxDatabaseWaitMs: number) {
 }
 
 /**
- * The current turn of the event loop, as seen by the requests it reads: how long it has been
- * running and how many requests it has read. A turn begins when the loop stops waiting for I/O
- * (its idle time grows, `eventLoopUtilization`) or when the turn before it ends (the
- * `setImmediate` its first request asked for runs), whichever came last. Nothing runs while no
- * request comes.
+ * How long a queue delay above the limit must last, as a multiple of the limit, before shedding
+ * starts (CoDel's interval): a garbage collection or a moment without the CPU makes one turn long
+ * and passes; a backlog keeps every turn long.
  */
-function trackLoopTurns() {
+const QUEUE_DELAY_PERSISTENCE = 4;
+/**
+ * Node accepts one new connection per turn of the loop, so while connections wait in the kernel's
+ * accept queue every turn accepts one. After this many such turns in a row a turn serves only for
+ * ACCEPT_QUEUE_TURN_MS and sheds the rest: short turns accept the waiting connections quickly,
+ * where long ones would leave them to time out unseen.
+ */
+const ACCEPTING_TURNS_FOR_QUEUE = 3;
+const ACCEPT_QUEUE_TURN_MS = 5;
+
+/**
+ * The turns of the event loop, as seen by the connections and requests they read: whether the
+ * current one is working through a backlog. A turn begins when the loop stops waiting for I/O
+ * (its idle time grows, `eventLoopUtilization`) or when the turn before it ends (the
+ * `setImmediate` its first connection or request asked for runs), whichever came last. Nothing
+ * runs while no request comes.
+ */
+function trackLoopTurns(maxQueueDelayMs: number) {
   let startedAt = performance.now();
   let requestsRead = 0;
+  let accepted = false;
   let lastIdle = performance.eventLoopUtilization().idle;
   let markPending = false;
+  // Since when every turn has run longer than the limit; null while the last one did not.
+  let delayedSince: number | null = null;
+  // Turns in a row that accepted a connection.
+  let acceptingTurns = 0;
   const markTurnEnd = () => {
     markPending = false;
-    startedAt = performance.now();
+    const now = performance.now();
+    if (now - startedAt > maxQueueDelayMs) delayedSince ??= startedAt;
+    else delayedSince = null;
+    acceptingTurns = accepted ? acceptingTurns + 1 : 0;
+    startedAt = now;
     requestsRead = 0;
+    accepted = false;
+  };
+  const enterTurn = () => {
+    const now = performance.now();
+    const { idle } = performance.eventLoopUtilization();
+    if (idle !== lastIdle) {
+      // The loop waited for I/O: whatever queued before has been read and accepted.
+      lastIdle = idle;
+      startedAt = now;
+      requestsRead = 0;
+      accepted = false;
+      delayedSince = null;
+      acceptingTurns = 0;
+    }
+    if (!markPending) {
+      markPending = true;
+      setImmediate(markTurnEnd);
+    }
+    return now;
   };
   return {
-    read(): { elapsedMs: number; requestsRead: number } {
-      const now = performance.now();
-      const { idle } = performance.eventLoopUtilization();
-      if (idle !== lastIdle) {
-        lastIdle = idle;
-        startedAt = now;
-        requestsRead = 0;
-      }
-      if (!markPending) {
-        markPending = true;
-        setImmediate(markTurnEnd);
-      }
+    connectionAccepted(): void {
+      enterTurn();
+      accepted = true;
+    },
+    /**
+     * What the request being read waited behind, if it waited too long: connections waiting to
+     * be accepted, or a backlog of requests (more read this turn than a few pages loading at
+     * once) in turns that have run longer than the limit for QUEUE_DELAY_PERSISTENCE times it.
+     */
+    backlog(): 'connections' | 'requests' | null {
+      const now = enterTurn();
       requestsRead += 1;
-      return { elapsedMs: now - startedAt, requestsRead };
+      const elapsedMs = now - startedAt;
+      if (acceptingTurns >= ACCEPTING_TURNS_FOR_QUEUE && elapsedMs > ACCEPT_QUEUE_TURN_MS)
+        return 'connections';
+      if (elapsedMs <= maxQueueDelayMs || requestsRead <= BACKLOG_REQUESTS) return null;
+      return now - (delayedSince ?? startedAt) > QUEUE_DELAY_PERSISTENCE * maxQueueDelayMs
+        ? 'requests'
+        : null;
     },
   };
 }
