@@ -15,6 +15,7 @@ export interface Database {
   devices: DevicesTable;
   sessions: SessionsTable;
   apiTokens: ApiTokensTable;
+  credentialLookups: CredentialLookupsTable;
   oneTimeTokens: OneTimeTokensTable;
   emailOutbox: EmailOutboxTable;
   signInFailures: SignInFailuresTable;
@@ -487,6 +488,13 @@ export interface ApiTokensTable {
   lastUsedAt: string | null;
   expiresAt: string | null;
   revokedAt: string | null;
+}
+
+/** Which organization a secret presented alone belongs to (docs/citus.md, step 4). */
+export interface CredentialLookupsTable {
+  /** The secret's hash, as stored in api_tokens, devices or calendar_feeds. */
+  hash: string;
+  organizationId: string;
 }
 
 export type OneTimeTokenPurpose = 'INVITATION' | 'PASSWORD_RESET';

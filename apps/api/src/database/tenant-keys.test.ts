@@ -27,11 +27,9 @@ const SYSTEM_TABLES: Record<string, string> = {
   sessions: 'a signed-in person before an organization is chosen',
   one_time_tokens: 'invitations and password resets, looked up by token before the tenant is known',
   idempotency_keys: 'keyed by the caller (member or token) and swept by expiry across tenants',
+  credential_lookups:
+    'the organization of a secret presented alone (token, device, feed), found by its hash; a reference table on Citus',
 };
-
-// The reasons the exceptions below share.
-const LOOKUP_BEFORE_TENANT =
-  'found by a credential before the organization is known; Citus: a lookup table by hash (docs/citus.md)';
 
 /**
  * PostgreSQL keys and indexes of tenant tables that do not lead with organization_id, as
@@ -41,11 +39,6 @@ const LOOKUP_BEFORE_TENANT =
  * and on an entry that no longer exists (remove it when a migration fixes the key).
  */
 const EXCEPTIONS: Record<string, string> = {
-  'api_tokens unique (token_hash)': LOOKUP_BEFORE_TENANT,
-  'calendar_feeds unique (token_hash)': LOOKUP_BEFORE_TENANT,
-  'devices unique (credential_hash)': LOOKUP_BEFORE_TENANT,
-  'points unique (qr_code)':
-    'a scanned QR code names one point whatever the organization; Citus: a lookup table by code',
   'members index (person_id)':
     'a person’s memberships across organizations (sign-in, switching); Citus: query each shard or keep a lookup table',
   'report_schedules index (enabled, next_run_at)':

@@ -14,6 +14,7 @@ import * as createAlerts from './20261204T2100-create-alerts.js';
 import * as reportSchedules from './20261204T2200-report-schedules.js';
 import * as createAuditLog from './20261204T2300-create-audit-log.js';
 import * as tenantKeysLeadWithOrganization from './20261205T0100-tenant-keys-lead-with-organization.js';
+import * as credentialLookups from './20261205T0500-credential-lookups.js';
 
 /**
  * Every migration, in order, for both dialects. Registered explicitly (no directory scan) so a
@@ -35,4 +36,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261204T2200-report-schedules': reportSchedules,
   '20261204T2300-create-audit-log': createAuditLog,
   '20261205T0100-tenant-keys-lead-with-organization': tenantKeysLeadWithOrganization,
+  '20261205T0500-credential-lookups': credentialLookups,
 };

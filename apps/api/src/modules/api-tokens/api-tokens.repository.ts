@@ -1,10 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { ApiTokensTable, Database } from '../../database/database.js';
+import { recordCredential } from '../auth/credential-lookups.repository.js';
 
 /** Queries for API tokens. No rules here. */
 
+/** With its lookup, so the token is found by its secret alone. */
 export async function insertApiToken(db: Kysely<Database>, token: ApiTokensTable) {
-  await db.insertInto('apiTokens').values(token).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('apiTokens').values(token).execute();
+    await recordCredential(trx, { hash: token.tokenHash, organizationId: token.organizationId });
+  });
 }
 
 function selectApiTokens(db: Kysely<Database>, organizationId: string) {

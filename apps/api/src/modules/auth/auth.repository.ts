@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database/database.js';
+import { findCredentialOrganization } from './credential-lookups.repository.js';
 
 /** Queries behind sign-in, sessions and credential checks. No rules here. */
 
@@ -72,10 +73,13 @@ export function findDevice(db: Kysely<Database>, deviceId: string) {
     .executeTakeFirst();
 }
 
-export function findApiTokenByHash(db: Kysely<Database>, tokenHash: string) {
+export async function findApiTokenByHash(db: Kysely<Database>, tokenHash: string) {
+  const organizationId = await findCredentialOrganization(db, tokenHash);
+  if (organizationId === undefined) return undefined;
   return db
     .selectFrom('apiTokens')
     .selectAll()
+    .where('organizationId', '=', organizationId)
     .where('tokenHash', '=', tokenHash)
     .executeTakeFirst();
 }

@@ -112,6 +112,13 @@ describe('calendar feeds', () => {
       404,
     );
     assert.equal((await send('GET', '/api/calendar-feed', guard)).statusCode, 404);
+    // Each replaced or deleted feed took the lookup of its secret along: the token's remains.
+    const lookups = await server.deps.database.db
+      .selectFrom('credentialLookups')
+      .select('hash')
+      .where('organizationId', '=', owner.organizationId)
+      .execute();
+    assert.equal(lookups.length, 1, 'a lookup outlived its feed');
     assert.equal(
       (await send('POST', '/api/calendar-feed', token)).statusCode,
       403,

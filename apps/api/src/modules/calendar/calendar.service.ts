@@ -1,8 +1,14 @@
-import type { DatabaseHandle } from '../../database/database.js';
+import type { Kysely } from 'kysely';
+import type { Database, DatabaseHandle } from '../../database/database.js';
 import { defineProblem } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import { generateSecret, hashSecret } from '../../shared/secrets.js';
 import type { Actor, MemberActor } from '../auth/actor.js';
+import {
+  findCredentialOrganization,
+  forgetCredential,
+  recordCredential,
+} from '../auth/credential-lookups.repository.js';
 import { loadMemberActor } from '../auth/member-actor.js';
 import type { TaskExecutionsService } from '../task-executions/task-executions.service.js';
 import { renderCalendar, type CalendarEntry } from './ics.js';
@@ -30,6 +36,17 @@ export const calendarFeedForMembers = defineProblem({
 const DAY_MS = 86_400_000;
 /** Enough for an hourly patrol over the month the feed covers. */
 const MAX_ENTRIES = 2000;
+
+/** Ends a member's feed, if there is one: its row and the lookup of its secret. */
+async function removeFeed(db: Kysely<Database>, member: MemberActor) {
+  const removed = await db
+    .deleteFrom('calendarFeeds')
+    .where('organizationId', '=', member.organizationId)
+    .where('memberId', '=', member.memberId)
+    .returning('tokenHash')
+    .executeTakeFirst();
+  if (removed) await forgetCredential(db, removed.tokenHash);
+}
 
 export function createCalendarService({
   database,
@@ -68,52 +85,52 @@ export function createCalendarService({
       const member = memberOf(actor);
       const token = generateSecret('opc_');
       const createdAt = clock.now().toISOString();
+      const tokenHash = hashSecret(token);
       await db.transaction().execute(async (trx) => {
-        await trx
-          .deleteFrom('calendarFeeds')
-          .where('organizationId', '=', member.organizationId)
-          .where('memberId', '=', member.memberId)
-          .execute();
+        await removeFeed(trx, member);
         await trx
           .insertInto('calendarFeeds')
           .values({
             organizationId: member.organizationId,
             memberId: member.memberId,
-            tokenHash: hashSecret(token),
+            tokenHash,
             createdAt,
           })
           .execute();
+        await recordCredential(trx, { hash: tokenHash, organizationId: member.organizationId });
       });
       return { createdAt, url: `${publicUrl.replace(/\/$/, '')}/api/calendar/${token}.ics` };
     },
 
     async deleteFeed(actor: Actor) {
       const member = memberOf(actor);
-      await db
-        .deleteFrom('calendarFeeds')
-        .where('organizationId', '=', member.organizationId)
-        .where('memberId', '=', member.memberId)
-        .execute();
+      await db.transaction().execute((trx) => removeFeed(trx, member));
     },
 
     /** The ICS text of the feed named by `file` (`<secret>.ics`). */
     async renderFeed(file: string): Promise<string> {
       const token = file.endsWith('.ics') ? file.slice(0, -4) : file;
-      const feed = await db
-        .selectFrom('calendarFeeds')
-        .innerJoin('members', (join) =>
-          join
-            .onRef('members.id', '=', 'calendarFeeds.memberId')
-            .onRef('members.organizationId', '=', 'calendarFeeds.organizationId'),
-        )
-        .select([
-          'calendarFeeds.organizationId',
-          'calendarFeeds.memberId',
-          'members.firstName',
-          'members.lastName',
-        ])
-        .where('calendarFeeds.tokenHash', '=', hashSecret(token))
-        .executeTakeFirst();
+      const tokenHash = hashSecret(token);
+      const organizationId = await findCredentialOrganization(db, tokenHash);
+      const feed =
+        organizationId === undefined
+          ? undefined
+          : await db
+              .selectFrom('calendarFeeds')
+              .innerJoin('members', (join) =>
+                join
+                  .onRef('members.id', '=', 'calendarFeeds.memberId')
+                  .onRef('members.organizationId', '=', 'calendarFeeds.organizationId'),
+              )
+              .select([
+                'calendarFeeds.organizationId',
+                'calendarFeeds.memberId',
+                'members.firstName',
+                'members.lastName',
+              ])
+              .where('calendarFeeds.organizationId', '=', organizationId)
+              .where('calendarFeeds.tokenHash', '=', tokenHash)
+              .executeTakeFirst();
       // The feed sees what its member would see in the API; an archived member's feed ends.
       const actor = feed && (await loadMemberActor(db, feed.organizationId, feed.memberId));
       if (!feed || !actor) throw calendarFeedNotFound({ detail: 'There is no such feed.' });

@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database, DevicesTable } from '../../database/database.js';
+import {
+  findCredentialOrganization,
+  recordCredential,
+} from '../auth/credential-lookups.repository.js';
 
 /** Queries for shared devices and the guards who sign in on them. No rules here. */
 
@@ -37,38 +41,50 @@ export function findDeviceByRegistrationCodeHash(db: Kysely<Database>, codeHash:
     .executeTakeFirst();
 }
 
-export function findDeviceByCredentialHash(db: Kysely<Database>, credentialHash: string) {
+export async function findDeviceByCredentialHash(db: Kysely<Database>, credentialHash: string) {
+  const organizationId = await findCredentialOrganization(db, credentialHash);
+  if (organizationId === undefined) return undefined;
   return db
     .selectFrom('devices')
     .selectAll()
+    .where('organizationId', '=', organizationId)
     .where('credentialHash', '=', credentialHash)
     .executeTakeFirst();
 }
 
 /**
- * Trades the registration code for the credential. Conditional on the code still being there, so
- * of two devices entering the same code at once only one wins; returns whether this one did.
+ * Trades the registration code for the credential, and records the credential's lookup.
+ * Conditional on the code still being there, so of two devices entering the same code at once
+ * only one wins; returns whether this one did.
  */
 export async function authorizeDevice(
   db: Kysely<Database>,
-  id: string,
+  device: { organizationId: string; id: string },
   expected: { codeHash: string },
   changes: { credentialHash: string; at: string },
 ) {
-  const result = await db
-    .updateTable('devices')
-    .set({
-      credentialHash: changes.credentialHash,
-      authorizedAt: changes.at,
-      lastSeenAt: changes.at,
-      registrationCodeHash: null,
-      registrationExpiresAt: null,
-    })
-    .where('id', '=', id)
-    .where('registrationCodeHash', '=', expected.codeHash)
-    .where('revokedAt', 'is', null)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('devices')
+      .set({
+        credentialHash: changes.credentialHash,
+        authorizedAt: changes.at,
+        lastSeenAt: changes.at,
+        registrationCodeHash: null,
+        registrationExpiresAt: null,
+      })
+      .where('organizationId', '=', device.organizationId)
+      .where('id', '=', device.id)
+      .where('registrationCodeHash', '=', expected.codeHash)
+      .where('revokedAt', 'is', null)
+      .executeTakeFirst();
+    if (result.numUpdatedRows !== 1n) return false;
+    await recordCredential(trx, {
+      hash: changes.credentialHash,
+      organizationId: device.organizationId,
+    });
+    return true;
+  });
 }
 
 export async function touchDevice(db: Kysely<Database>, id: string, at: string) {

@@ -103,7 +103,7 @@ export function createDevicesService({
         device.registrationExpiresAt > now &&
         (await repository.authorizeDevice(
           db,
-          device.id,
+          device,
           { codeHash },
           { credentialHash: hashSecret(credential), at: now },
         ));

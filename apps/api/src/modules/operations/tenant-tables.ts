@@ -40,6 +40,8 @@ export const TENANT_TABLES: readonly TenantTable[] = [
   { name: 'member_locations', key: ['member_id', 'location_id'] },
   { name: 'devices', key: ['id'] },
   { name: 'api_tokens', key: ['id'] },
+  // The hashes of the organization's tokens, device credentials and feeds: moved with them.
+  { name: 'credential_lookups', key: ['hash'] },
   { name: 'one_time_tokens', key: ['token_hash'] },
   { name: 'email_outbox', key: ['id'] },
   {
