@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../database/database.js';
 import { overloaded } from '../../shared/security-problems.js';
 import type { TrustProxy } from '../../shared/security-settings.js';
+import { readAcceptQueue } from './accept-queue.js';
 
 /** Probes must see the process as it is, and answering them costs next to nothing. */
 const EXEMPT_PREFIXES = ['/api/health', '/metrics'];
@@ -32,7 +33,7 @@ export interface LoadSheddingSettings {
 /**
  * Load shedding: beyond capacity a request is answered 503 at once (with Retry-After) instead of
  * queueing behind the others until every client times out. Registered first, so a shed request
- * costs no session lookup. Four signals, each for a way a process fills up:
+ * costs no session lookup. Five signals, each for a way a process fills up:
  *
  * - **Queue delay** (`maxQueueDelayMs`): requests that wait in the kernel's socket buffers are
  *   invisible to the process until the event loop reads them, and it reads every ready socket of
@@ -42,6 +43,11 @@ export interface LoadSheddingSettings {
  *   still reads have waited at least that long. When turns have run that long for four times the
  *   limit (one second by default), they are shed, cheaply, and the turn ends soon; one long turn
  *   alone (a garbage collection, the CPU taken by another process) is not a backlog.
+ * - **Accept queue** (with the queue delay): new connections wait in the kernel until accepted,
+ *   one per turn. When turns that each accepted one follow each other, the process reads the
+ *   queue's length (Linux); if as many turns would take longer than the limit, and have for four
+ *   times the limit, a turn serves for 5 ms and sheds the rest, so turns stay short and
+ *   connections are accepted at hundreds a second instead of a few.
  * - **Standing queue** (`maxDatabaseWaitMs`): on PostgreSQL admitted requests wait for a pool
  *   connection instead. When even the shortest wait for a connection was longer than the limit
  *   in every window of a second, nothing got through without queueing: a queue stands, and new
@@ -88,7 +94,10 @@ export function registerLoadShedding(
     });
   }
 
-  const turn = trackLoopTurns(maxQueueDelayMs);
+  const turn = trackLoopTurns(maxQueueDelayMs, () => {
+    const address = app.server.address();
+    return typeof address === 'object' && address !== null ? readAcceptQueue(address.port) : null;
+  });
   if (maxQueueDelayMs > 0) app.server.on('connection', () => turn.connectionAccepted());
   const queue = watchStandingQueue(maxDatabaseWaitMs);
   const stopWatchingWaits = database.onConnectionWait?.((waitedMs) => queue.observe(waitedMs));
@@ -183,11 +192,15 @@ function watchStandingQueue(maxDatabaseWaitMs: number) {
 const QUEUE_DELAY_PERSISTENCE = 4;
 /**
  * Node accepts one new connection per turn of the loop, so while connections wait in the kernel's
- * accept queue every turn accepts one. After this many such turns in a row a turn serves only for
- * ACCEPT_QUEUE_TURN_MS and sheds the rest: short turns accept the waiting connections quickly,
- * where long ones would leave them to time out unseen.
+ * accept queue every turn accepts one. After this many such turns in a row the process reads the
+ * queue's length (at most every ACCEPT_QUEUE_READ_MS). When that many turns of the recent length
+ * have added up to more than the queue-delay limit for QUEUE_DELAY_PERSISTENCE times the limit, a
+ * turn serves only for ACCEPT_QUEUE_TURN_MS and sheds the rest: short turns accept the waiting
+ * connections quickly, where long ones would leave them to time out unseen. Heavy load with
+ * clients opening new connections makes such a queue now and then, and empties it again.
  */
 const ACCEPTING_TURNS_FOR_QUEUE = 3;
+const ACCEPT_QUEUE_READ_MS = 100;
 const ACCEPT_QUEUE_TURN_MS = 5;
 
 /**
@@ -197,7 +210,7 @@ const ACCEPT_QUEUE_TURN_MS = 5;
  * `setImmediate` its first connection or request asked for runs), whichever came last. Nothing
  * runs while no request comes.
  */
-function trackLoopTurns(maxQueueDelayMs: number) {
+function trackLoopTurns(maxQueueDelayMs: number, readAcceptQueue: () => number | null) {
   let startedAt = performance.now();
   let requestsRead = 0;
   let accepted = false;
@@ -205,14 +218,23 @@ function trackLoopTurns(maxQueueDelayMs: number) {
   let markPending = false;
   // Since when every turn has run longer than the limit; null while the last one did not.
   let delayedSince: number | null = null;
-  // Turns in a row that accepted a connection.
+  // Turns in a row that accepted a connection, how long they last (a moving average), and how
+  // long the connections in the accept queue will wait at that pace, as last read.
   let acceptingTurns = 0;
+  let acceptingTurnMs = 0;
+  let acceptQueueReadAt = Number.NEGATIVE_INFINITY;
+  // Since when every read of the queue has said it would take longer than the limit to accept.
+  let acceptWaitingSince: number | null = null;
   const markTurnEnd = () => {
     markPending = false;
     const now = performance.now();
     if (now - startedAt > maxQueueDelayMs) delayedSince ??= startedAt;
     else delayedSince = null;
+    if (accepted)
+      acceptingTurnMs =
+        acceptingTurns === 0 ? now - startedAt : 0.8 * acceptingTurnMs + 0.2 * (now - startedAt);
     acceptingTurns = accepted ? acceptingTurns + 1 : 0;
+    if (acceptingTurns === 0) acceptWaitingSince = null;
     startedAt = now;
     requestsRead = 0;
     accepted = false;
@@ -228,6 +250,7 @@ function trackLoopTurns(maxQueueDelayMs: number) {
       accepted = false;
       delayedSince = null;
       acceptingTurns = 0;
+      acceptWaitingSince = null;
     }
     if (!markPending) {
       markPending = true;
@@ -249,8 +272,19 @@ function trackLoopTurns(maxQueueDelayMs: number) {
       const now = enterTurn();
       requestsRead += 1;
       const elapsedMs = now - startedAt;
-      if (acceptingTurns >= ACCEPTING_TURNS_FOR_QUEUE && elapsedMs > ACCEPT_QUEUE_TURN_MS)
-        return 'connections';
+      if (acceptingTurns >= ACCEPTING_TURNS_FOR_QUEUE && elapsedMs > ACCEPT_QUEUE_TURN_MS) {
+        if (now - acceptQueueReadAt > ACCEPT_QUEUE_READ_MS) {
+          acceptQueueReadAt = now;
+          const acceptWaitMs = (readAcceptQueue() ?? 0) * acceptingTurnMs;
+          if (acceptWaitMs <= maxQueueDelayMs) acceptWaitingSince = null;
+          else acceptWaitingSince ??= now;
+        }
+        if (
+          acceptWaitingSince !== null &&
+          now - acceptWaitingSince > QUEUE_DELAY_PERSISTENCE * maxQueueDelayMs
+        )
+          return 'connections';
+      }
       if (elapsedMs <= maxQueueDelayMs || requestsRead <= BACKLOG_REQUESTS) return null;
       return now - (delayedSince ?? startedAt) > QUEUE_DELAY_PERSISTENCE * maxQueueDelayMs
         ? 'requests'
