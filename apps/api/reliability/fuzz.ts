@@ -512,11 +512,12 @@ export async function fuzz(options: {
           answer = await send();
         } catch (error) {
           // A kept-alive connection the server closed as this request left never reached a
-          // handler; HTTP clients send such a request again. Seen as "other side closed", or as a
-          // reset when the request was written after the server's kernel dropped the connection
-          // (once in about 300,000 requests).
+          // handler; HTTP clients send such a request again. Seen as "other side closed", as a
+          // reset when the request was written after the server's kernel dropped the connection,
+          // or as a broken pipe while an upload's body was still being written (each about once
+          // in 300,000 to 800,000 requests).
           const code = (error as { cause?: { code?: string } }).cause?.code;
-          if (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET') throw error;
+          if (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET' && code !== 'EPIPE') throw error;
           connectionResets++;
           answer = await send();
         }
