@@ -218,8 +218,8 @@ function trackLoopTurns(maxQueueDelayMs: number, readAcceptQueue: () => number |
   let markPending = false;
   // Since when every turn has run longer than the limit; null while the last one did not.
   let delayedSince: number | null = null;
-  // Turns in a row that accepted a connection, how long they last (a moving average), and how
-  // long the connections in the accept queue will wait at that pace, as last read.
+  // Turns in a row that accepted a connection, how long they last (a moving average), and when
+  // the accept queue was last read.
   let acceptingTurns = 0;
   let acceptingTurnMs = 0;
   let acceptQueueReadAt = Number.NEGATIVE_INFINITY;
